@@ -1,0 +1,168 @@
+/**
+ * jixiao report IN.xlsx -o OUT.xlsx [--json SUMMARY.json] [--year 2023] [--as-of 2023-07-31]
+ *                       [--map MAP.json] [--config FILE.json] [--rate-display whole|two-decimals]
+ *                       [--strict] [--lang zh|en]
+ *
+ * Reads IN (never modifies it), runs the core, writes OUT as a copy with rates, deviation notes and
+ * check markers filled in. Exit 0 when it ran; 1 with --strict when error-level issues exist; 2 with a
+ * one-line reason when the input is unusable.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs, realpathSync } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { Analysis, MappingOverride, Settings, analyze, countBySeverity, fatalIssue, formatIsoDate, formatRate, toSummary } from '../core';
+import { applyPlanToWorkbook, writeFileAtomically, writeWorkbookAtomically } from './apply-plan';
+import { Lang, formatIssues, formatProjectTable } from './print';
+import { workbookSnapshot } from './xlsx-snapshot';
+
+export class UsageError extends Error {}
+
+const USAGE_ZH = `用法：jixiao report 输入.xlsx -o 输出.xlsx [--json 摘要.json] [--year 2023] [--as-of 2023-07-31] [--map 映射.json] [--config 设置.json] [--rate-display whole|two-decimals] [--strict] [--lang zh|en]`;
+
+interface CliOptions {
+  input: string;
+  output?: string;
+  json?: string;
+  settings: Settings;
+  strict: boolean;
+  lang: Lang;
+}
+
+async function readJsonArg(value: string, what: string): Promise<unknown> {
+  const text = value.trim().startsWith('{') ? value : await fs.readFile(value, 'utf8').catch(() => {
+    throw new UsageError(`找不到${what}文件：${value}`);
+  });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${what}不是有效的 JSON：${value}`);
+  }
+}
+
+export async function parseCli(argv: string[]): Promise<CliOptions> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        year: { type: 'string' },
+        'as-of': { type: 'string' },
+        map: { type: 'string' },
+        config: { type: 'string' },
+        'rate-display': { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE_ZH}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new UsageError(USAGE_ZH);
+  const [command, input, ...rest] = positionals;
+  if (command !== 'report' || !input || rest.length) throw new UsageError(USAGE_ZH);
+  const settings: Settings = {};
+  if (values.config) Object.assign(settings, (await readJsonArg(values.config, '设置')) as Settings);
+  if (values.year) {
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year 应为四位年份，如 2023（收到“${values.year}”）`);
+    settings.fiscalYear = Number(values.year);
+  }
+  if (values['as-of']) settings.asOf = values['as-of'];
+  if (values.map) settings.mapping = (await readJsonArg(values.map, '列映射')) as MappingOverride;
+  const display = values['rate-display'];
+  if (display) {
+    if (display !== 'whole' && display !== 'two-decimals') throw new UsageError(`--rate-display 只能是 whole 或 two-decimals（收到“${display}”）`);
+    settings.rateDisplay = display;
+  }
+  settings.today ??= new Date().toISOString().slice(0, 10);
+  const lang = values.lang === 'en' ? 'en' : 'zh';
+  return { input, output: values.output, json: values.json, settings, strict: Boolean(values.strict), lang };
+}
+
+function sameFile(a: string, b: string): boolean {
+  const resolve = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return resolve(a) === resolve(b);
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(file);
+  } catch {
+    throw new UsageError(`找不到输入文件：${file}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new UsageError(`无法读取 ${path.basename(file)}：不是有效的 .xlsx 文件。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。`);
+  }
+  return wb;
+}
+
+export interface RunResult {
+  analysis: Analysis;
+  exitCode: number;
+  stdout: string;
+}
+
+export async function runReport(opts: CliOptions): Promise<RunResult> {
+  if (opts.output && sameFile(opts.input, opts.output)) throw new UsageError('输出文件不能与输入文件相同：本工具从不改写输入文件，请用 -o 指定另一个文件名。');
+  const wb = await loadWorkbook(opts.input);
+  const analysis = analyze(workbookSnapshot(wb), opts.settings);
+  const fatal = fatalIssue(analysis);
+  if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${opts.lang === 'zh' ? fatal.message : fatal.messageEn}`);
+  const out: string[] = [];
+  const p = analysis.period!;
+  const asOf = formatIsoDate(p.asOf);
+  const progress = formatRate(p.progress, 'two-decimals');
+  out.push(
+    opts.lang === 'zh'
+      ? `${p.fiscalYear}年度，${p.monitoring ? `截至${asOf}（序时进度${progress}）` : '年末'}；资金表：${analysis.funds!.sheet}；支付明细：${analysis.payments?.sheet ?? '无'}`
+      : `Fiscal year ${p.fiscalYear}, ${p.monitoring ? `as of ${asOf} (time elapsed ${progress})` : 'year end'}; funds: ${analysis.funds!.sheet}; payments: ${analysis.payments?.sheet ?? 'none'}`,
+  );
+  out.push('', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang));
+  if (opts.output) {
+    const lastHeaderCols: Record<string, number> = { [analysis.funds!.sheet]: analysis.funds!.lastHeaderCol };
+    if (analysis.payments) lastHeaderCols[analysis.payments.sheet] = analysis.payments.lastHeaderCol;
+    applyPlanToWorkbook(wb, analysis.plan, lastHeaderCols);
+    await writeWorkbookAtomically(wb, opts.output);
+    out.push('', opts.lang === 'zh' ? `已写出：${opts.output}` : `Wrote ${opts.output}`);
+  }
+  if (opts.json) {
+    await writeFileAtomically(opts.json, (tmp) => fs.writeFile(tmp, JSON.stringify(toSummary(analysis), null, 2)));
+    out.push(opts.lang === 'zh' ? `已写出：${opts.json}` : `Wrote ${opts.json}`);
+  }
+  const errors = countBySeverity(analysis.issues).error;
+  return { analysis, exitCode: opts.strict && errors > 0 ? 1 : 0, stdout: out.join('\n') };
+}
+
+/** The process entry: returns the exit code; prints one line, never a stack trace, on failure. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const opts = await parseCli(argv);
+    const result = await runReport(opts);
+    process.stdout.write(`${result.stdout}\n`);
+    return result.exitCode;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`jixiao: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`jixiao: 处理失败：${err.message.split('\n')[0]}（如需详细信息，请设置环境变量 JIXIAO_DEBUG=1 后重试）\n`);
+    if (process.env.JIXIAO_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The columns the core understands and the header words that name them — the one synonym table.
+ * Offices word their headers differently (全年预算数 / 预算批复数 / 调整后预算数 …); add a synonym
+ * here and every part of the project recognises it.
+ */
+
+export type FundField =
+  | 'seq'
+  | 'group'
+  | 'subgroup'
+  | 'name'
+  | 'code'
+  | 'initialBudget'
+  | 'budget'
+  | 'fiscal'
+  | 'carryover'
+  | 'other'
+  | 'executed'
+  | 'rate'
+  | 'note'
+  | 'check'
+  | 'implementation'
+  | 'benefit'
+  | 'satisfaction'
+  | 'reason';
+
+export type PaymentField = 'seq' | 'date' | 'voucher' | 'code' | 'name' | 'amount' | 'payee' | 'memo' | 'check';
+
+export type TableKind = 'funds' | 'payments';
+
+export interface FieldSpec<F extends string> {
+  field: F;
+  /** Header words, most specific first. Matched after removing spaces, units and full-width forms. */
+  synonyms: string[];
+  /** Holds money (parsed with the table's unit). */
+  amount?: boolean;
+  /** Written by the add-in: the only columns it may overwrite. */
+  output?: boolean;
+  label: { zh: string; en: string };
+}
+
+export const FUND_FIELDS: FieldSpec<FundField>[] = [
+  { field: 'seq', synonyms: ['序号', '编号', '行次'], label: { zh: '序号', en: 'No.' } },
+  { field: 'group', synonyms: ['资金类别', '资金类型', '资金分类', '资金来源类别', '类别'], label: { zh: '资金类别', en: 'Funding group' } },
+  { field: 'subgroup', synonyms: ['项目类别', '项目类型', '项目分类', '资金子类', '二级类别'], label: { zh: '项目类别', en: 'Sub-group' } },
+  { field: 'name', synonyms: ['预算项目名称', '项目名称', '项目'], label: { zh: '项目名称', en: 'Project' } },
+  { field: 'code', synonyms: ['预算项目编码', '项目编码', '项目代码', '项目编号'], label: { zh: '项目编码', en: 'Project code' } },
+  { field: 'initialBudget', synonyms: ['年初预算数', '年初预算', '年初批复数', '年初预算批复数'], amount: true, label: { zh: '年初预算数', en: 'Initial budget' } },
+  {
+    field: 'budget',
+    synonyms: ['全年预算数', '调整后预算数', '预算批复数', '全年预算', '预算数', '预算金额', '批复数', '预算下达数', '下达预算数'],
+    amount: true,
+    label: { zh: '全年预算数', en: 'Budget' },
+  },
+  { field: 'fiscal', synonyms: ['当年财政拨款', '财政拨款资金', '财政拨款'], amount: true, label: { zh: '财政拨款', en: 'Appropriation' } },
+  { field: 'carryover', synonyms: ['上年结转资金', '上年结转', '结转资金'], amount: true, label: { zh: '上年结转', en: 'Carried over' } },
+  { field: 'other', synonyms: ['其他资金'], amount: true, label: { zh: '其他资金', en: 'Other funds' } },
+  {
+    field: 'executed',
+    synonyms: ['全年执行数', '实际支出数', '执行数', '支付数', '已支付金额', '已支付', '支出数', '实际支出'],
+    amount: true,
+    label: { zh: '执行数', en: 'Executed' },
+  },
+  { field: 'rate', synonyms: ['预算执行率', '支出执行率', '执行率'], output: true, label: { zh: '执行率', en: 'Execution rate' } },
+  { field: 'note', synonyms: ['偏差说明', '偏差情况说明', '执行偏差说明'], output: true, label: { zh: '偏差说明', en: 'Deviation note' } },
+  { field: 'check', synonyms: ['校验提示'], output: true, label: { zh: '校验提示', en: 'Check' } },
+  { field: 'implementation', synonyms: ['项目实施情况', '实施情况'], label: { zh: '项目实施情况', en: 'Implementation' } },
+  { field: 'benefit', synonyms: ['产生的效益', '项目效益', '效益'], label: { zh: '产生的效益', en: 'Benefits' } },
+  {
+    field: 'satisfaction',
+    synonyms: ['受益对象(服务对象)满意度', '受益对象满意度', '服务对象满意度', '满意度'],
+    label: { zh: '满意度', en: 'Satisfaction' },
+  },
+  { field: 'reason', synonyms: ['未完成原因', '偏差原因', '未执行原因'], label: { zh: '未完成原因', en: 'Reason for shortfall' } },
+];
+
+export const PAYMENT_FIELDS: FieldSpec<PaymentField>[] = [
+  { field: 'seq', synonyms: ['序号', '行次'], label: { zh: '序号', en: 'No.' } },
+  { field: 'date', synonyms: ['支付日期', '支付时间', '付款日期', '凭证日期', '日期'], label: { zh: '支付日期', en: 'Date' } },
+  { field: 'voucher', synonyms: ['支付凭证号', '凭证号', '凭证编号', '支付凭证编号'], label: { zh: '支付凭证号', en: 'Voucher' } },
+  { field: 'code', synonyms: ['预算项目编码', '项目编码', '项目代码'], label: { zh: '预算项目编码', en: 'Project code' } },
+  { field: 'name', synonyms: ['预算项目名称', '项目名称', '项目'], label: { zh: '预算项目名称', en: 'Project' } },
+  { field: 'amount', synonyms: ['支付金额', '实际支付金额', '付款金额', '金额'], amount: true, label: { zh: '支付金额', en: 'Amount' } },
+  { field: 'payee', synonyms: ['收款人全称', '收款人名称', '收款人', '收款单位'], label: { zh: '收款人全称', en: 'Payee' } },
+  { field: 'memo', synonyms: ['摘要', '用途'], label: { zh: '摘要', en: 'Memo' } },
+  { field: 'check', synonyms: ['校验提示'], output: true, label: { zh: '校验提示', en: 'Check' } },
+];
+
+export function fieldSpecs(kind: 'funds'): FieldSpec<FundField>[];
+export function fieldSpecs(kind: 'payments'): FieldSpec<PaymentField>[];
+export function fieldSpecs(kind: TableKind): FieldSpec<string>[];
+export function fieldSpecs(kind: TableKind): FieldSpec<string>[] {
+  return kind === 'funds' ? FUND_FIELDS : PAYMENT_FIELDS;
+}
+
+/** Fields a table must have to be recognised at all. */
+export const REQUIRED_FIELDS: { funds: FundField[]; payments: PaymentField[] } = {
+  funds: ['name', 'budget'],
+  payments: ['amount'],
+};

@@ -1,0 +1,65 @@
+/**
+ * Issues: every problem the core finds, with a stable code, a severity, the cell it concerns and a
+ * message in Chinese (and English for the en-US UI) that says what is wrong and what to do.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IssueCode =
+  | 'TABLE_NOT_FOUND'
+  | 'PAYMENTS_NOT_FOUND'
+  | 'NO_EXECUTED_SOURCE'
+  | 'DUPLICATE_HEADER'
+  | 'UNIT_ASSUMED'
+  | 'MAPPING_INVALID'
+  | 'FISCAL_YEAR_GUESSED'
+  | 'MISSING_REQUIRED'
+  | 'AMOUNT_NOT_NUMERIC'
+  | 'AMOUNT_OUT_OF_RANGE'
+  | 'AMOUNT_SUB_FEN'
+  | 'FORMULA_ERROR'
+  | 'NEGATIVE_AMOUNT'
+  | 'DATE_INVALID'
+  | 'FUNDS_SOURCE_SUM_MISMATCH'
+  | 'DUPLICATE_PROJECT'
+  | 'EXECUTED_EXCEEDS_BUDGET'
+  | 'EXECUTED_MISMATCH_PAYMENTS'
+  | 'EXECUTED_EMPTY'
+  | 'TOTAL_ROW_MISMATCH'
+  | 'PAYMENT_UNKNOWN_PROJECT'
+  | 'PAYMENT_CODE_NAME_CONFLICT'
+  | 'PAYMENT_OUTSIDE_YEAR'
+  | 'PAYMENT_AFTER_AS_OF'
+  | 'DUPLICATE_VOUCHER'
+  | 'RATE_ROUNDS_TO_FULL'
+  | 'REASON_MISSING'
+  | 'ZERO_BUDGET'
+  | 'OUTPUT_COLUMN_BLOCKED';
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** The cell it concerns, e.g. 支付明细!D17 (or a sheet name alone when no cell applies). */
+  cell: string;
+  /** Chinese: what is wrong and what to do. */
+  message: string;
+  /** The same in English. */
+  messageEn: string;
+}
+
+export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity]++;
+  return counts;
+}
+
+/** Issues in the order a person fixes them: errors first, then by sheet position. */
+export function sortIssues(issues: Issue[]): Issue[] {
+  const rank = (s: Severity) => SEVERITY_ORDER.indexOf(s);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank(a.issue.severity) - rank(b.issue.severity) || a.i - b.i)
+    .map((x) => x.issue);
+}

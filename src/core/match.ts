@@ -1,0 +1,101 @@
+/**
+ * Assigning payments to projects: by code when both sides have one, else by name after trimming
+ * spaces and unifying full-/half-width characters. Payments dated outside the fiscal year, or after
+ * the as-of date, are kept but not counted.
+ */
+import { formatChineseDate, formatIsoDate } from './dates';
+import { Issue } from './issues';
+import { Model } from './model';
+import { Fen, formatExact } from './money';
+import { Period } from './settings';
+import { clip, nameKey } from './text';
+
+export interface PaymentTally {
+  /** Per project: the sum of its counted payments and their number. */
+  sums: Fen[];
+  counts: number[];
+  /** Per payment: whether it was counted in its project's sum. */
+  counted: boolean[];
+  /** Per project: the amount cells of its counted payments (for tracing a figure). */
+  cells: string[][];
+}
+
+export function matchPayments(model: Model, period: Period, issues: Issue[]): PaymentTally {
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number>();
+  for (const p of model.projects) {
+    if (p.code && !byCode.has(nameKey(p.code))) byCode.set(nameKey(p.code), p.index);
+    if (p.name && !byName.has(nameKey(p.name))) byName.set(nameKey(p.name), p.index);
+  }
+  const sums: Fen[] = model.projects.map(() => 0n);
+  const counts: number[] = model.projects.map(() => 0);
+  const counted: boolean[] = new Array(model.payments.length).fill(false);
+  const cells: string[][] = model.projects.map(() => []);
+
+  for (let i = 0; i < model.payments.length; i++) {
+    const pay = model.payments[i];
+    let project: number | undefined;
+    const codeKey = pay.code ? nameKey(pay.code) : undefined;
+    const nameIdx = pay.name ? byName.get(nameKey(pay.name)) : undefined;
+    if (codeKey !== undefined && byCode.has(codeKey)) project = byCode.get(codeKey);
+    else if (nameIdx !== undefined) {
+      const candidate = model.projects[nameIdx];
+      if (codeKey !== undefined && candidate.code) {
+        // Both sides have a code and they differ: the name alone does not decide it.
+        issues.push({
+          code: 'PAYMENT_UNKNOWN_PROJECT',
+          severity: 'error',
+          cell: pay.cells.code ?? pay.cells.first,
+          message: `支付的项目编码“${clip(pay.code!)}”与同名项目“${clip(candidate.name)}”的编码“${candidate.code}”不一致（${candidate.cell}），该笔支付未计入。请核对编码。`,
+          messageEn: `The payment's project code "${clip(pay.code!)}" differs from code "${candidate.code}" of the project of the same name (${candidate.cell}); the payment is not counted. Check the code.`,
+        });
+        continue;
+      }
+      project = nameIdx;
+    }
+    if (project === undefined) {
+      const what = [pay.code && `编码“${clip(pay.code)}”`, pay.name && `名称“${clip(pay.name)}”`].filter(Boolean).join('、');
+      const whatEn = [pay.code && `code "${clip(pay.code)}"`, pay.name && `name "${clip(pay.name)}"`].filter(Boolean).join(', ');
+      if (what) {
+        issues.push({
+          code: 'PAYMENT_UNKNOWN_PROJECT',
+          severity: 'error',
+          cell: (pay.code ? pay.cells.code : pay.cells.name) ?? pay.cells.first,
+          message: `支付的项目${what}在项目资金表中找不到，该笔支付未计入。请更正为资金表中的项目，或在资金表中补上该项目。`,
+          messageEn: `No project with ${whatEn} in the funds table; the payment is not counted. Correct it to a project of the funds table, or add the project there.`,
+        });
+      }
+      continue;
+    }
+    pay.project = project;
+    if (pay.amount === undefined) continue;
+    if (pay.date !== undefined) {
+      if (Number.isNaN(pay.date)) continue;
+      if (pay.date < period.yearStart || pay.date > period.yearEnd) {
+        issues.push({
+          code: 'PAYMENT_OUTSIDE_YEAR',
+          severity: 'warning',
+          cell: pay.cells.date!,
+          message: `支付日期 ${formatIsoDate(pay.date)} 不在${period.fiscalYear}年度内，该笔 ${formatExact(pay.amount, 'yuan')} 元未计入执行数。请核对日期或年度。`,
+          messageEn: `The payment date ${formatIsoDate(pay.date)} is outside fiscal year ${period.fiscalYear}; its ${formatExact(pay.amount, 'yuan')} yuan are not counted. Check the date or the year.`,
+        });
+        continue;
+      }
+      if (pay.date > period.asOf) {
+        issues.push({
+          code: 'PAYMENT_AFTER_AS_OF',
+          severity: 'info',
+          cell: pay.cells.date!,
+          message: `支付日期 ${formatIsoDate(pay.date)} 晚于截止日期${formatChineseDate(period.asOf)}，未计入本期执行数。`,
+          messageEn: `The payment date ${formatIsoDate(pay.date)} is after the as-of date ${formatIsoDate(period.asOf)}; it is not counted in this period.`,
+        });
+        continue;
+      }
+    }
+    sums[project] += pay.amount;
+    counts[project]++;
+    counted[i] = true;
+    cells[project].push(pay.cells.amount!);
+  }
+  return { sums, counts, counted, cells };
+}

@@ -1,0 +1,81 @@
+/** The model: what the funds and payments tables say, parsed and exact, each value with its cell. */
+import { Fen, MoneyUnit } from './money';
+
+/** An amount and the cell it came from, so every figure can be traced back. */
+export interface Sourced<T> {
+  value: T;
+  cell: string;
+}
+
+export type AmountField = 'initialBudget' | 'budget' | 'fiscal' | 'carryover' | 'other' | 'executed';
+export const AMOUNT_FIELDS: AmountField[] = ['initialBudget', 'budget', 'fiscal', 'carryover', 'other', 'executed'];
+export const SOURCE_FIELDS: AmountField[] = ['fiscal', 'carryover', 'other'];
+
+export type TextField = 'implementation' | 'benefit' | 'satisfaction' | 'reason';
+export const TEXT_FIELDS: TextField[] = ['implementation', 'benefit', 'satisfaction', 'reason'];
+
+export interface Project {
+  /** Position in Model.projects. */
+  index: number;
+  sheet: string;
+  /** 0-based sheet row. */
+  row: number;
+  /** The project-name cell: how issues and the JSON summary point at a project. */
+  cell: string;
+  name: string;
+  code?: string;
+  group: string;
+  subgroup?: string;
+  /** Parsed amounts present in the row (an unparseable or empty cell is simply absent). */
+  amounts: Partial<Record<AmountField, Sourced<Fen>>>;
+  /** Amount cells that hold something but could not be read (an issue names each). */
+  unreadable: AmountField[];
+  /** The staff's own words, kept for the report. */
+  texts: Partial<Record<TextField, Sourced<string>>>;
+}
+
+export type TotalScope = { kind: 'all' } | { kind: 'group'; group: string; subgroup?: string } | { kind: 'since'; projects: number[] };
+
+export interface TotalRow {
+  sheet: string;
+  row: number;
+  /** The label cell (小计 / 州本级合计 / 总计). */
+  cell: string;
+  label: string;
+  scope: TotalScope;
+  amounts: Partial<Record<AmountField, Sourced<Fen>>>;
+}
+
+export interface Payment {
+  sheet: string;
+  row: number;
+  /** 0-based column of each cell that mattered, for issues. */
+  cells: { date?: string; voucher?: string; code?: string; name?: string; amount?: string; first: string };
+  date?: number;
+  voucher?: string;
+  code?: string;
+  name?: string;
+  amount?: Fen;
+  payee?: string;
+  memo?: string;
+  /** Index of the matched project, when it matched one. */
+  project?: number;
+}
+
+export type FundRowKind = 'project' | 'total' | 'heading' | 'blank' | 'footnote';
+
+export interface Model {
+  fundsSheet: string;
+  paymentsSheet?: string;
+  /** The funds table's unit (the report prints 万元 whatever the table uses). */
+  fundsUnit: MoneyUnit;
+  projects: Project[];
+  totals: TotalRow[];
+  payments: Payment[];
+  /** Every data row of the funds table and what it is (the write plan fills project and total rows). */
+  fundRows: { row: number; kind: FundRowKind; ref?: number }[];
+  /** Group order as it appears in the table, with sub-groups in order. */
+  groups: { name: string; subgroups: string[] }[];
+  /** Payment data rows in order (for the payments check column). */
+  paymentRows: number[];
+}

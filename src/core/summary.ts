@@ -1,0 +1,99 @@
+/**
+ * The JSON summary (`jixiao report --json`): amounts in 元 as numbers with at most two decimals,
+ * rates and 序时进度 as fractions, each project pointed at by its name cell.
+ */
+import { Analysis } from './analyze';
+import { GroupResult } from './compute';
+import { formatIsoDate } from './dates';
+import { fenToYuanNumber } from './money';
+import { ratioToNumber } from './rate';
+
+export interface SummaryProject {
+  name: string;
+  code: string | null;
+  group: string;
+  subgroup: string | null;
+  cell: string;
+  budgetYuan: number | null;
+  executedYuan: number | null;
+  executedSource: 'table' | 'payments' | 'none';
+  rate: number | null;
+  rateText: string;
+  deviation: number | null;
+  score: number | null;
+  note: string;
+}
+
+export interface SummaryGroup {
+  name: string;
+  subgroup: string | null;
+  projectCount: number;
+  budgetYuan: number;
+  executedYuan: number;
+  rate: number | null;
+  rateText: string;
+  deviation: number | null;
+  incomplete: boolean;
+  children?: SummaryGroup[];
+}
+
+export interface Summary {
+  fiscalYear: number | null;
+  asOf: string | null;
+  monitoring: boolean;
+  progress: number | null;
+  projects: SummaryProject[];
+  groups: SummaryGroup[];
+  totals: SummaryGroup | null;
+  issues: { code: string; severity: string; cell: string; message: string; messageEn: string }[];
+}
+
+function groupSummary(g: GroupResult): SummaryGroup {
+  const out: SummaryGroup = {
+    name: g.name,
+    subgroup: g.subgroup ?? null,
+    projectCount: g.projects.length,
+    budgetYuan: fenToYuanNumber(g.budget),
+    executedYuan: fenToYuanNumber(g.executed),
+    rate: g.rate ? ratioToNumber(g.rate) : null,
+    rateText: g.rateText,
+    deviation: g.deviation ?? null,
+    incomplete: g.incomplete,
+  };
+  if (g.children.length) out.children = g.children.map(groupSummary);
+  return out;
+}
+
+export function toSummary(a: Analysis): Summary {
+  const { model, results, period } = a;
+  return {
+    fiscalYear: period?.fiscalYear ?? null,
+    asOf: period ? formatIsoDate(period.asOf) : null,
+    monitoring: period?.monitoring ?? false,
+    progress: period ? ratioToNumber(period.progress) : null,
+    projects:
+      model && results
+        ? model.projects.map((p) => {
+            const r = results.projects[p.index];
+            return {
+              name: p.name,
+              code: p.code ?? null,
+              group: p.group,
+              subgroup: p.subgroup ?? null,
+              cell: p.cell,
+              budgetYuan: r.budget !== undefined ? fenToYuanNumber(r.budget) : null,
+              executedYuan: r.executed !== undefined ? fenToYuanNumber(r.executed) : null,
+              executedSource: r.executedSource,
+              rate: r.rate ? ratioToNumber(r.rate) : null,
+              rateText: r.rateText,
+              deviation: r.deviation ?? null,
+              score: r.score ?? null,
+              note: r.note,
+            };
+          })
+        : [],
+    groups: results ? results.groups.map(groupSummary) : [],
+    totals: results ? groupSummary(results.total) : null,
+    issues: a.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, message: i.message, messageEn: i.messageEn })),
+  };
+}

@@ -1,0 +1,46 @@
+/** Running the command line in-process, capturing what it prints, as a user at a terminal sees it. */
+import ExcelJS from 'exceljs';
+import { createHash } from 'crypto';
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
+import type { WorkbookSnapshot } from '../../src/core';
+
+export const SAMPLE = path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx');
+
+export function tempDir(prefix = 'jixiao-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+export async function readSnapshot(file: string): Promise<WorkbookSnapshot> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return workbookSnapshot(wb);
+}
+
+export async function readCell(file: string, sheet: string, addr: string): Promise<{ value: ExcelJS.CellValue; numFmt: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const c = wb.getWorksheet(sheet)!.getCell(addr);
+  return { value: c.value, numFmt: c.numFmt };
+}
