@@ -3,7 +3,11 @@
  * 支付明细!A42 stays bare, 'Sheet ''1'''!A1 and '预算表（2023）'!B3 are quoted.
  */
 
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  const cached = LETTERS[col];
+  if (cached !== undefined) return cached;
   let n = col + 1;
   let s = '';
   while (n > 0) {
@@ -11,6 +15,7 @@ export function columnLetters(col: number): string {
     s = String.fromCharCode(65 + m) + s;
     n = Math.floor((n - 1) / 26);
   }
+  if (col < 16384) LETTERS[col] = s;
   return s;
 }
 
@@ -28,12 +33,19 @@ export function cellRef(row: number, col: number): string {
 const BARE_SHEET_NAME = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
 const LOOKS_LIKE_REFERENCE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[Rr]|[Cc])$/;
 
+const QUOTED = new Map<string, string>();
+
 /** The sheet name as it must appear before "!" in a formula or address. */
 export function quoteSheetName(name: string): string {
-  if (BARE_SHEET_NAME.test(name) && !LOOKS_LIKE_REFERENCE.test(name) && !/^(true|false)$/i.test(name)) {
-    return name;
+  let q = QUOTED.get(name);
+  if (q === undefined) {
+    const bare = BARE_SHEET_NAME.test(name) && !LOOKS_LIKE_REFERENCE.test(name) && !/^(true|false)$/i.test(name);
+    q = bare ? name : `'${name.replace(/'/g, "''")}'`;
+    // Addresses are built for every payment row; a workbook has few sheet names, so remember them.
+    if (QUOTED.size > 1000) QUOTED.clear();
+    QUOTED.set(name, q);
   }
-  return `'${name.replace(/'/g, "''")}'`;
+  return q;
 }
 
 /** "支付明细!A42" — the form every issue and every traced figure uses. */

@@ -45,17 +45,17 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
   const fundsSheet = snapshot.sheets.find((s) => s.name === funds.sheet)!;
   const fundPart = readFunds(fundsSheet, funds, issues);
   const paymentsSheet = payments ? snapshot.sheets.find((s) => s.name === payments.sheet) : undefined;
-  const payPart = payments && paymentsSheet ? readPayments(paymentsSheet, payments, issues) : { payments: [], paymentRows: [], totals: [] };
+  const payPart = payments && paymentsSheet ? readPayments(paymentsSheet, payments, issues) : { payments: [], paymentRows: [], totals: [], layout: undefined };
   const model: Model = {
     fundsSheet: funds.sheet,
     paymentsSheet: payments?.sheet,
     fundsUnit: funds.unit,
     ...fundPart,
     payments: payPart.payments,
+    paymentLayout: payPart.layout,
     paymentRows: payPart.paymentRows,
   };
-  const dates: number[] = [];
-  for (const p of model.payments) if (p.date !== undefined && !Number.isNaN(p.date)) dates.push(p.date);
+  const dates = () => model.payments.flatMap((p) => (p.date !== undefined && !Number.isNaN(p.date) ? [p.date] : []));
   const period = resolvePeriod(settings, funds.titleTexts, dates, issues);
   const tally = matchPayments(model, period, issues);
 

@@ -5,6 +5,7 @@
  */
 import { PaymentTally } from './match';
 import { Model, Project, TotalRow } from './model';
+import { rangeAddress } from './address';
 import { Fen } from './money';
 import { deviationNote } from './notes';
 import { FULL, Ratio, RateDisplay, executionScore, formatRate, pointsBetween, ratio } from './rate';
@@ -16,8 +17,10 @@ export interface ProjectResult {
   /** Undefined when it cannot be known (unreadable 执行数 cell and no payments table). */
   executed?: Fen;
   executedSource: 'table' | 'payments' | 'none';
-  /** The cells the executed figure comes from: the 执行数 cell, or the counted payments' amount cells. */
+  /** The 执行数 cell the executed figure comes from (empty when it is the sum of payments). */
   executedCells: string[];
+  /** Indexes (into Model.payments) of the payments summed, when the figure comes from them; see paymentSourceCells. */
+  paymentIndexes: number[];
   paymentsSum: Fen;
   paymentCount: number;
   rate?: Ratio;
@@ -48,6 +51,7 @@ export interface GroupResult {
   unspent: Fen;
   /** The budget cells summed, so a total can be traced to its rows. */
   budgetCells: string[];
+  /** The typed 执行数 cells summed, plus the payments' amount column when some projects' figures are sums of payments. */
   executedCells: string[];
   note: string;
   children: GroupResult[];
@@ -94,6 +98,7 @@ function rateFields(budget: Fen | undefined, executed: Fen | undefined, period: 
 
 export function computeResults(model: Model, tally: PaymentTally, period: Period, opts: ComputeOptions): Results {
   const projects = model.projects.map((p): ProjectResult => computeProject(p, tally, period, opts));
+  const paymentColumn = paymentAmountColumn(model);
 
   const makeGroup = (name: string, subgroup: string | undefined, members: Project[]): GroupResult => {
     let budget = 0n;
@@ -101,6 +106,7 @@ export function computeResults(model: Model, tally: PaymentTally, period: Period
     let incomplete = false;
     const budgetCells: string[] = [];
     const executedCells: string[] = [];
+    let fromPayments = false;
     for (const p of members) {
       const r = projects[p.index];
       if (r.budget === undefined || r.executed === undefined) {
@@ -111,7 +117,9 @@ export function computeResults(model: Model, tally: PaymentTally, period: Period
       executed += r.executed;
       if (p.amounts.budget) budgetCells.push(p.amounts.budget.cell);
       executedCells.push(...r.executedCells);
+      if (r.executedSource === 'payments') fromPayments = true;
     }
+    if (fromPayments && paymentColumn) executedCells.push(paymentColumn);
     const rf = rateFields(budget, executed, period, opts.rateDisplay);
     return {
       name,
@@ -148,6 +156,7 @@ function computeProject(p: Project, tally: PaymentTally, period: Period, opts: C
   let executed: Fen | undefined;
   let executedSource: ProjectResult['executedSource'] = 'none';
   let executedCells: string[] = [];
+  let paymentIndexes: number[] = [];
   if (typed) {
     executed = typed.value;
     executedSource = 'table';
@@ -157,7 +166,7 @@ function computeProject(p: Project, tally: PaymentTally, period: Period, opts: C
   } else if (opts.hasPayments) {
     executed = paymentsSum;
     executedSource = 'payments';
-    executedCells = tally.cells[p.index] ?? [];
+    paymentIndexes = tally.paymentIndexes[p.index] ?? [];
   } else if (opts.hasExecutedColumn) {
     // The 执行数 cell is empty and there are no payments: nothing has been paid as far as the table says.
     executed = 0n;
@@ -172,6 +181,7 @@ function computeProject(p: Project, tally: PaymentTally, period: Period, opts: C
     executed,
     executedSource,
     executedCells,
+    paymentIndexes,
     paymentsSum,
     paymentCount,
     ...rf,
@@ -187,4 +197,32 @@ function computeProject(p: Project, tally: PaymentTally, period: Period, opts: C
             ? '执行数无法识别，未计算执行率。'
             : deviationNote({ budget, executed, rate: rf.rate, period, display: opts.rateDisplay, reason: p.texts.reason?.value }),
   };
+}
+
+/** The payments table's amount column over its data rows, e.g. 支付明细!H3:H40. */
+function paymentAmountColumn(model: Model): string | undefined {
+  const layout = model.paymentLayout;
+  const col = layout?.columns.amount;
+  if (!layout || col === undefined || model.paymentRows.length === 0) return undefined;
+  return rangeAddress(layout.sheet, model.paymentRows[0], col, model.paymentRows[model.paymentRows.length - 1], col);
+}
+
+/**
+ * The cells a project's executed figure comes from, built on demand: its 执行数 cell, or the amount
+ * cells of the payments summed, consecutive rows merged into ranges (支付明细!H3:H5).
+ */
+export function executedSourceCells(model: Model, r: ProjectResult): string[] {
+  if (r.executedSource !== 'payments') return r.executedCells;
+  const layout = model.paymentLayout;
+  const col = layout?.columns.amount;
+  if (!layout || col === undefined) return [];
+  const rows = r.paymentIndexes.map((i) => model.payments[i].row).sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    out.push(rangeAddress(layout.sheet, rows[i], col, rows[j], col));
+    i = j + 1;
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ export interface YMD {
 }
 
 export type DateParse =
-  | { ok: true; serial: number; ymd: YMD }
+  | { ok: true; serial: number }
   | { ok: false; reason: 'empty' | 'text' | 'no-such-date' | 'formula-error'; text: string };
 
 const DAY_MS = 86_400_000;
@@ -69,8 +69,7 @@ export function parseDate(value: unknown): DateParse {
     const compact = COMPACT_DATE.exec(String(value));
     if (compact) return fromParts(+compact[1], +compact[2], +compact[3], String(value));
     if (value < MIN_SERIAL || value > MAX_SERIAL) return { ok: false, reason: 'text', text: String(value) };
-    const serial = Math.floor(value);
-    return { ok: true, serial, ymd: serialToYmd(serial) };
+    return { ok: true, serial: Math.floor(value) };
   }
   if (typeof value === 'boolean') return { ok: false, reason: 'text', text: String(value) };
   const raw = String(value);
@@ -84,6 +83,5 @@ export function parseDate(value: unknown): DateParse {
 
 function fromParts(y: number, m: number, d: number, text: string): DateParse {
   if (!validYmd(y, m, d)) return { ok: false, reason: 'no-such-date', text };
-  const ymd = { y, m, d };
-  return { ok: true, serial: ymdToSerial(ymd), ymd };
+  return { ok: true, serial: ymdToSerial({ y, m, d }) };
 }

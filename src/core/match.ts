@@ -5,7 +5,7 @@
  */
 import { formatChineseDate, formatIsoDate } from './dates';
 import { Issue } from './issues';
-import { Model } from './model';
+import { Model, Payment, PaymentCellField, paymentCell } from './model';
 import { Fen, formatExact } from './money';
 import { Period } from './settings';
 import { clip, nameKey } from './text';
@@ -16,27 +16,36 @@ export interface PaymentTally {
   counts: number[];
   /** Per payment: whether it was counted in its project's sum. */
   counted: boolean[];
-  /** Per project: the amount cells of its counted payments (for tracing a figure). */
-  cells: string[][];
+  /** Per project: indexes (into Model.payments) of its counted payments, for tracing a figure. */
+  paymentIndexes: number[][];
 }
 
 export function matchPayments(model: Model, period: Period, issues: Issue[]): PaymentTally {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number>();
+  // Payment exports repeat a few thousand codes and names a hundred thousand times: normalise each once.
+  const keys = new Map<string, string>();
+  const key = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = nameKey(s)));
+    return k;
+  };
   for (const p of model.projects) {
-    if (p.code && !byCode.has(nameKey(p.code))) byCode.set(nameKey(p.code), p.index);
-    if (p.name && !byName.has(nameKey(p.name))) byName.set(nameKey(p.name), p.index);
+    if (p.code && !byCode.has(key(p.code))) byCode.set(key(p.code), p.index);
+    if (p.name && !byName.has(key(p.name))) byName.set(key(p.name), p.index);
   }
+  const layout = model.paymentLayout!;
+  const cellOf = (pay: Payment, f: PaymentCellField) => paymentCell(layout, pay, f);
   const sums: Fen[] = model.projects.map(() => 0n);
   const counts: number[] = model.projects.map(() => 0);
   const counted: boolean[] = new Array(model.payments.length).fill(false);
-  const cells: string[][] = model.projects.map(() => []);
+  const paymentIndexes: number[][] = model.projects.map(() => []);
 
   for (let i = 0; i < model.payments.length; i++) {
     const pay = model.payments[i];
     let project: number | undefined;
-    const codeKey = pay.code ? nameKey(pay.code) : undefined;
-    const nameIdx = pay.name ? byName.get(nameKey(pay.name)) : undefined;
+    const codeKey = pay.code ? key(pay.code) : undefined;
+    const nameIdx = pay.name ? byName.get(key(pay.name)) : undefined;
     if (codeKey !== undefined && byCode.has(codeKey)) project = byCode.get(codeKey);
     else if (nameIdx !== undefined) {
       const candidate = model.projects[nameIdx];
@@ -45,7 +54,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
         issues.push({
           code: 'PAYMENT_UNKNOWN_PROJECT',
           severity: 'error',
-          cell: pay.cells.code ?? pay.cells.first,
+          cell: cellOf(pay, 'code'),
           message: `支付的项目编码“${clip(pay.code!)}”与同名项目“${clip(candidate.name)}”的编码“${candidate.code}”不一致（${candidate.cell}），该笔支付未计入。请核对编码。`,
           messageEn: `The payment's project code "${clip(pay.code!)}" differs from code "${candidate.code}" of the project of the same name (${candidate.cell}); the payment is not counted. Check the code.`,
         });
@@ -60,7 +69,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
         issues.push({
           code: 'PAYMENT_UNKNOWN_PROJECT',
           severity: 'error',
-          cell: (pay.code ? pay.cells.code : pay.cells.name) ?? pay.cells.first,
+          cell: cellOf(pay, pay.code ? 'code' : 'name'),
           message: `支付的项目${what}在项目资金表中找不到，该笔支付未计入。请更正为资金表中的项目，或在资金表中补上该项目。`,
           messageEn: `No project with ${whatEn} in the funds table; the payment is not counted. Correct it to a project of the funds table, or add the project there.`,
         });
@@ -75,7 +84,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
         issues.push({
           code: 'PAYMENT_OUTSIDE_YEAR',
           severity: 'warning',
-          cell: pay.cells.date!,
+          cell: cellOf(pay, 'date'),
           message: `支付日期 ${formatIsoDate(pay.date)} 不在${period.fiscalYear}年度内，该笔 ${formatExact(pay.amount, 'yuan')} 元未计入执行数。请核对日期或年度。`,
           messageEn: `The payment date ${formatIsoDate(pay.date)} is outside fiscal year ${period.fiscalYear}; its ${formatExact(pay.amount, 'yuan')} yuan are not counted. Check the date or the year.`,
         });
@@ -85,7 +94,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
         issues.push({
           code: 'PAYMENT_AFTER_AS_OF',
           severity: 'info',
-          cell: pay.cells.date!,
+          cell: cellOf(pay, 'date'),
           message: `支付日期 ${formatIsoDate(pay.date)} 晚于截止日期${formatChineseDate(period.asOf)}，未计入本期执行数。`,
           messageEn: `The payment date ${formatIsoDate(pay.date)} is after the as-of date ${formatIsoDate(period.asOf)}; it is not counted in this period.`,
         });
@@ -95,7 +104,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
     sums[project] += pay.amount;
     counts[project]++;
     counted[i] = true;
-    cells[project].push(pay.cells.amount!);
+    paymentIndexes[project].push(i);
   }
-  return { sums, counts, counted, cells };
+  return { sums, counts, counted, paymentIndexes };
 }

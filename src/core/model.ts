@@ -1,4 +1,5 @@
 /** The model: what the funds and payments tables say, parsed and exact, each value with its cell. */
+import { address } from './address';
 import { Fen, MoneyUnit } from './money';
 
 /** An amount and the cell it came from, so every figure can be traced back. */
@@ -46,11 +47,17 @@ export interface TotalRow {
   amounts: Partial<Record<AmountField, Sourced<Fen>>>;
 }
 
-export interface Payment {
+export type PaymentCellField = 'date' | 'voucher' | 'code' | 'name' | 'amount';
+
+/** Where the payments table keeps each field, so a payment's cells can be named when needed. */
+export interface PaymentLayout {
   sheet: string;
+  columns: Partial<Record<PaymentCellField, number>>;
+}
+
+export interface Payment {
+  /** 0-based sheet row; cell addresses come from `paymentCell` (built only when an issue needs one). */
   row: number;
-  /** 0-based column of each cell that mattered, for issues. */
-  cells: { date?: string; voucher?: string; code?: string; name?: string; amount?: string; first: string };
   date?: number;
   voucher?: string;
   code?: string;
@@ -72,10 +79,17 @@ export interface Model {
   projects: Project[];
   totals: TotalRow[];
   payments: Payment[];
+  paymentLayout?: PaymentLayout;
   /** Every data row of the funds table and what it is (the write plan fills project and total rows). */
   fundRows: { row: number; kind: FundRowKind; ref?: number }[];
   /** Group order as it appears in the table, with sub-groups in order. */
   groups: { name: string; subgroups: string[] }[];
   /** Payment data rows in order (for the payments check column). */
   paymentRows: number[];
+}
+
+/** A payment's cell for a field, e.g. 支付明细!A42; the first present column when the field has none. */
+export function paymentCell(layout: PaymentLayout, pay: Payment, field: PaymentCellField): string {
+  const col = layout.columns[field] ?? layout.columns.date ?? layout.columns.voucher ?? layout.columns.code ?? layout.columns.name ?? layout.columns.amount ?? 0;
+  return address(layout.sheet, pay.row, col);
 }

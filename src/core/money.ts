@@ -31,6 +31,8 @@ export function parseAmount(value: unknown, unit: MoneyUnit): AmountParse {
   if (value === null || value === undefined) return { ok: false, reason: 'empty', text: '' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, reason: 'text', text: String(value) };
+    const fast = wholeFen(value, unit);
+    if (fast !== undefined) return { ok: true, fen: fast, rounded: false, unit };
     return decimalToFen(numberToDecimal(value), unit, String(value));
   }
   if (typeof value === 'boolean') return { ok: false, reason: 'text', text: String(value) };
@@ -55,6 +57,20 @@ export function parseAmount(value: unknown, unit: MoneyUnit): AmountParse {
   const intPart = (m[2] ?? '0').replace(/,/g, '');
   const parsed = decimalToFen({ negative, intPart, fracPart: m[3] ?? '' }, cellUnit, raw);
   return parsed;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/**
+ * The common case, fast: a double that is exactly the nearest double to a whole number of 分
+ * (1234.56 元, 52.848469 万元). If r/10^scale rounds back to the same double, the decimal a person
+ * typed was r分 — the slow path through 15 significant digits would find the same.
+ */
+function wholeFen(v: number, unit: MoneyUnit): Fen | undefined {
+  const p = POW10[SCALE[unit]];
+  const r = Math.round(v * p);
+  if (!Number.isSafeInteger(r) || r / p !== v || Math.abs(r) > Number(MAX_ABS_FEN)) return undefined;
+  return BigInt(r);
 }
 
 interface DecimalParts {

@@ -7,12 +7,17 @@ import { daysInYear, parseDate, serialToYmd, ymdToSerial } from './dates';
 import { Issue } from './issues';
 import { Ratio, RateDisplay } from './rate';
 
+/** How the report prints amounts: the source's precision with trailing zeros dropped, or fixed two decimals. */
+export type AmountDisplay = 'source' | 'two-decimals';
+
 export interface Settings {
   /** 2023. Else from the as-of date, a title cell (2023年…), or the payment dates. */
   fiscalYear?: number;
   /** 'YYYY-MM-DD'. Before 31 December it makes this a monitoring (绩效运行监控) run against 序时进度. */
   asOf?: string;
   rateDisplay?: RateDisplay;
+  /** The report's amounts (totals always round to two decimals). Default 'source'. */
+  amountDisplay?: AmountDisplay;
   /** 序时进度 as days elapsed ÷ days in the year (default), or months ÷ 12 as some offices count it. */
   progressMethod?: 'days' | 'months';
   /** Below this 执行率 (or this far behind 序时进度) a written 未完成原因 is expected. Default 0.9. */
@@ -41,13 +46,13 @@ export interface Period {
   progress: Ratio;
 }
 
-export function resolvePeriod(settings: Settings, titleTexts: string[], paymentDates: number[], issues: Issue[]): Period {
+export function resolvePeriod(settings: Settings, titleTexts: string[], paymentDates: () => number[], issues: Issue[]): Period {
   let fiscalYear: number | undefined;
   let yearSource: Period['yearSource'] = 'setting';
   const asOfParsed = settings.asOf ? parseDate(settings.asOf) : undefined;
   if (settings.fiscalYear) fiscalYear = settings.fiscalYear;
   else if (asOfParsed?.ok) {
-    fiscalYear = asOfParsed.ymd.y;
+    fiscalYear = serialToYmd(asOfParsed.serial).y;
     yearSource = 'as-of';
   } else {
     for (const t of titleTexts) {
@@ -59,9 +64,10 @@ export function resolvePeriod(settings: Settings, titleTexts: string[], paymentD
       }
     }
   }
-  if (!fiscalYear && paymentDates.length) {
+  const dates = fiscalYear ? [] : paymentDates();
+  if (!fiscalYear && dates.length) {
     const counts = new Map<number, number>();
-    for (const d of paymentDates) {
+    for (const d of dates) {
       const y = serialToYmd(d).y;
       counts.set(y, (counts.get(y) ?? 0) + 1);
     }
@@ -70,7 +76,7 @@ export function resolvePeriod(settings: Settings, titleTexts: string[], paymentD
   }
   if (!fiscalYear) {
     const today = settings.today ? parseDate(settings.today) : undefined;
-    fiscalYear = today?.ok ? today.ymd.y : 2000;
+    fiscalYear = today?.ok ? serialToYmd(today.serial).y : 2000;
     yearSource = 'today';
   }
   if (yearSource === 'payments' || yearSource === 'today') {

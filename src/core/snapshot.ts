@@ -36,10 +36,16 @@ export function lastRow(sheet: SheetSnapshot): number {
   return sheet.top + sheet.values.length - 1;
 }
 
+const WIDTHS = new WeakMap<CellValue[][], { rows: number; width: number }>();
+
 /** Last sheet column (0-based, inclusive) covered by the snapshot. */
 export function lastCol(sheet: SheetSnapshot): number {
+  // Asked for on every header candidate; a 100,000-row sheet should be measured once.
+  const cached = WIDTHS.get(sheet.values);
+  if (cached && cached.rows === sheet.values.length) return sheet.left + cached.width - 1;
   let width = 0;
   for (const r of sheet.values) if (r.length > width) width = r.length;
+  WIDTHS.set(sheet.values, { rows: sheet.values.length, width });
   return sheet.left + width - 1;
 }
 

@@ -7,11 +7,12 @@ import { address } from './address';
 import { Results, totalMembers } from './compute';
 import { FundsTable } from './detect';
 import { Issue } from './issues';
-import { AMOUNT_FIELDS, AmountField, Model, Project, SOURCE_FIELDS } from './model';
+import { AMOUNT_FIELDS, AmountField, Model, Payment, Project, SOURCE_FIELDS, paymentCell } from './model';
 import { Fen, TOLERANCE_FEN, absFen, formatExact } from './money';
 import { wan } from './notes';
 import { formatRate, percentScaled, printsAsFull, RateDisplay } from './rate';
 import { Period } from './settings';
+import { PaymentTotalRow } from './read';
 import { clip, nameKey } from './text';
 
 export interface RuleContext {
@@ -22,7 +23,7 @@ export interface RuleContext {
   hasPayments: boolean;
   display: RateDisplay;
   reasonThreshold: number;
-  paymentTotals: { row: number; cell: string; amount: Fen; from: number }[];
+  paymentTotals: PaymentTotalRow[];
 }
 
 const FIELD_ZH: Record<AmountField, string> = {
@@ -160,21 +161,26 @@ export function totalRows({ model, results, paymentTotals }: RuleContext): Issue
   return out;
 }
 
+const PLAIN_ASCII = /^[\x21-\x7e]+$/;
+
 export function duplicateVouchers({ model }: RuleContext): Issue[] {
   const out: Issue[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Payment>();
+  const layout = model.paymentLayout!;
   for (const pay of model.payments) {
     if (!pay.voucher) continue;
-    const key = nameKey(pay.voucher);
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, pay.cells.voucher!);
+    // Plain ASCII voucher numbers compare as they are; only the rest need normalising (full-width digits).
+    const key = PLAIN_ASCII.test(pay.voucher) ? pay.voucher : nameKey(pay.voucher);
+    const firstPay = seen.get(key);
+    if (firstPay === undefined) {
+      seen.set(key, pay);
       continue;
     }
+    const first = paymentCell(layout, firstPay, 'voucher');
     out.push({
       code: 'DUPLICATE_VOUCHER',
       severity: 'warning',
-      cell: pay.cells.voucher!,
+      cell: paymentCell(layout, pay, 'voucher'),
       message: `支付凭证号“${clip(pay.voucher)}”与 ${first} 重复，两笔都已计入。如是重复录入，请删除一行。`,
       messageEn: `Voucher number "${clip(pay.voucher)}" repeats ${first}; both payments are counted. Delete one if it was entered twice.`,
     });
