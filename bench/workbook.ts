@@ -5,8 +5,9 @@
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync } from 'fs';
 import * as path from 'path';
+import { projectRoot } from '../scripts/project-root';
 
-export const BENCH_DIR = path.join(__dirname, '..', '..', 'out', 'bench');
+export const BENCH_DIR = path.join(projectRoot(), 'out', 'bench');
 
 const GROUPS = ['上级资金', '州本级', '其他运转类专项业务费', '政府性基金', '国有资本经营预算'];
 

@@ -9,10 +9,11 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
+import { projectRoot } from './project-root';
 import { parseAmount } from '../src/core/money';
 import { PROJECTS, SampleProject, UNIT } from './sample-data';
 
-export const SAMPLE_PATH = path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx');
+export const SAMPLE_PATH = path.join(projectRoot(), 'samples', '黔南州大数据局-2023预算执行.xlsx');
 
 const AMOUNT_FORMAT = '0.00####';
 const thin = { style: 'thin' as const };

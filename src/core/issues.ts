@@ -34,6 +34,8 @@ export type IssueCode =
   | 'RATE_ROUNDS_TO_FULL'
   | 'REASON_MISSING'
   | 'ZERO_BUDGET'
+  | 'CODE_AS_NUMBER'
+  | 'NO_PROJECTS'
   | 'OUTPUT_COLUMN_BLOCKED';
 
 export interface Issue {

@@ -12,7 +12,7 @@ import { FundField, PaymentField } from './fields';
 import { Issue } from './issues';
 import { Model } from './model';
 import { RateDisplay, ratioToNumber } from './rate';
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellAt, isBlank } from './snapshot';
+import { CellValue, SheetSnapshot, WorkbookSnapshot, cellAt } from './snapshot';
 
 export type PlanValue = string | number;
 
@@ -49,8 +49,12 @@ export function rateFormat(display: RateDisplay): string {
   return display === 'whole' ? '0%' : '0.00%';
 }
 
+/** Truly empty: even a lone space a person typed is theirs, and an appended column must not cover it. */
 function columnIsEmpty(sheet: SheetSnapshot, col: number, from: number, to: number): boolean {
-  for (let r = from; r <= to; r++) if (!isBlank(cellAt(sheet, r, col))) return false;
+  for (let r = from; r <= to; r++) {
+    const v = cellAt(sheet, r, col);
+    if (v !== null && v !== '') return false;
+  }
   return true;
 }
 

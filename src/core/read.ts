@@ -98,6 +98,24 @@ function reportText(v: CellValue, field: string): string {
 
 export const DEFAULT_GROUP = '项目支出';
 
+/**
+ * A project code typed as a number: Excel keeps 15 significant digits, so an 18-digit budget code
+ * is already damaged (522700230000000123 becomes 522700230000000000). Say so once per table.
+ */
+function checkNumericCode(v: CellValue, cell: string, issues: Issue[], seen: { done: boolean }): void {
+  if (seen.done || typeof v !== 'number' || Math.abs(v) < 1e15) return;
+  seen.done = true;
+  issues.push(
+    issue(
+      'CODE_AS_NUMBER',
+      'warning',
+      cell,
+      `项目编码以数字保存（${cellText(v)}），超过15位的数字在 Excel 中会丢失末位，可能与支付明细对不上。请把编码列设为“文本”格式后重新输入编码。`,
+      `The project code is stored as a number (${cellText(v)}); Excel keeps only 15 digits, so long codes lose their last digits and may not match the payments. Format the code column as Text and retype the codes.`,
+    ),
+  );
+}
+
 export function readFunds(sheet: SheetSnapshot, table: FundsTable, issues: Issue[]): Pick<Model, 'projects' | 'totals' | 'fundRows' | 'groups'> {
   const cols = table.columns;
   const unitOf = (f: FundField) => table.columnUnits[f] ?? table.unit;
@@ -112,6 +130,7 @@ export function readFunds(sheet: SheetSnapshot, table: FundsTable, issues: Issue
   let headingGroup = '';
   let headingSubgroup: string | undefined;
   let sinceBoundary: number[] = [];
+  const numericCode = { done: false };
 
   const noteGroup = (g: string, sg?: string) => {
     let entry = groups.find((x) => x.name === g);
@@ -169,6 +188,7 @@ export function readFunds(sheet: SheetSnapshot, table: FundsTable, issues: Issue
     }
 
     // A project row.
+    if (cols.code !== undefined) checkNumericCode(cellAt(sheet, row, cols.code), address(sheet.name, row, cols.code), issues, numericCode);
     const groupCell = textOf(sheet, row, cols.group);
     const subCell = textOf(sheet, row, cols.subgroup);
     if (groupCell) {
@@ -211,6 +231,17 @@ export function readFunds(sheet: SheetSnapshot, table: FundsTable, issues: Issue
     noteGroup(g, sg);
     sinceBoundary.push(index);
     fundRows.push({ row, kind: 'project', ref: index });
+  }
+  if (projects.length === 0) {
+    issues.push(
+      issue(
+        'NO_PROJECTS',
+        'warning',
+        address(sheet.name, table.headerRow, table.columns.name!),
+        `项目资金表只有表头，没有项目行。请在表头下方逐行填写项目。`,
+        `The funds table has a header but no project rows. Add the projects below the header.`,
+      ),
+    );
   }
   return { projects, totals, fundRows, groups };
 }
@@ -262,6 +293,7 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
   const get = (values: CellValue[], c: number | undefined): CellValue => (c === undefined ? null : values[c - left] ?? null);
   const cellOf = (p: Payment, f: PaymentCellField) => paymentCell(layout, p, f);
   let lastTotalAt = 0;
+  const numericCode = { done: false };
   for (let row = table.dataStart; row <= table.dataEnd; row++) {
     const values = sheet.values[row - sheet.top];
     if (!values) continue;
@@ -310,7 +342,11 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
       }
     }
     if (cVoucher !== undefined) p.voucher = cellText(get(values, cVoucher)) || undefined;
-    if (cCode !== undefined) p.code = cellText(get(values, cCode)) || undefined;
+    if (cCode !== undefined) {
+      const codeValue = get(values, cCode);
+      if (typeof codeValue === 'number') checkNumericCode(codeValue, cellOf(p, 'code'), issues, numericCode);
+      p.code = cellText(codeValue) || undefined;
+    }
     if (cName !== undefined) p.name = cellText(get(values, cName)) || undefined;
     if (isBlank(amountValue)) {
       issues.push(issue('MISSING_REQUIRED', 'error', cellOf(p, 'amount'), `此笔支付没有金额，请填写支付金额或删除该行。`, `This payment has no amount; fill it in or delete the row.`));
