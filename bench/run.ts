@@ -11,6 +11,7 @@ import { runReport } from '../src/cli/main';
 import { workbookSnapshot } from '../src/cli/xlsx-snapshot';
 import { analyze, WorkbookSnapshot, Analysis } from '../src/core';
 import { BENCH_DIR, makeBenchWorkbook } from './workbook';
+import { benchReport } from './report.bench';
 
 export interface BenchResult {
   name: string;
@@ -26,7 +27,7 @@ export interface BenchContext {
 }
 
 /** Extra benchmarks (report, Excel shell) register here. */
-export const BENCHES: { name: string; run: (ctx: BenchContext) => Promise<BenchResult[]> }[] = [];
+export const BENCHES: { name: string; run: (ctx: BenchContext) => Promise<BenchResult[]> }[] = [{ name: 'report', run: benchReport }];
 
 async function median(times: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   const samples: number[] = [];

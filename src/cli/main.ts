@@ -1,29 +1,34 @@
 /**
- * jixiao report IN.xlsx -o OUT.xlsx [--json SUMMARY.json] [--year 2023] [--as-of 2023-07-31]
- *                       [--map MAP.json] [--config FILE.json] [--rate-display whole|two-decimals]
+ * jixiao report IN.xlsx -o OUT.xlsx [--json SUMMARY.json] [--docx REPORT.docx] [--year 2023]
+ *                       [--as-of 2023-07-31] [--map MAP.json] [--config FILE.json]
+ *                       [--rate-display whole|two-decimals] [--amount-display source|two-decimals]
  *                       [--strict] [--lang zh|en]
  *
  * Reads IN (never modifies it), runs the core, writes OUT as a copy with rates, deviation notes and
- * check markers filled in. Exit 0 when it ran; 1 with --strict when error-level issues exist; 2 with a
- * one-line reason when the input is unusable.
+ * check markers filled in and the narrative report in the sheet 自评报告; --docx writes the same
+ * report as a Word document in the official format. Exit 0 when it ran; 1 with --strict when
+ * error-level issues exist; 2 with a one-line reason when the input is unusable.
  */
 import ExcelJS from 'exceljs';
 import { promises as fs, realpathSync } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { Analysis, MappingOverride, Settings, analyze, countBySeverity, fatalIssue, formatIsoDate, formatRate, toSummary } from '../core';
+import { Analysis, MappingOverride, ReportDocument, Settings, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate, renderReportSheet, toSummary } from '../core';
+import { renderReportDocx } from '../report-docx';
 import { applyPlanToWorkbook, writeFileAtomically, writeWorkbookAtomically } from './apply-plan';
+import { applyReportSheet } from './apply-report';
 import { Lang, formatIssues, formatProjectTable } from './print';
 import { workbookSnapshot } from './xlsx-snapshot';
 
 export class UsageError extends Error {}
 
-const USAGE_ZH = `用法：jixiao report 输入.xlsx -o 输出.xlsx [--json 摘要.json] [--year 2023] [--as-of 2023-07-31] [--map 映射.json] [--config 设置.json] [--rate-display whole|two-decimals] [--strict] [--lang zh|en]`;
+const USAGE_ZH = `用法：jixiao report 输入.xlsx -o 输出.xlsx [--json 摘要.json] [--docx 报告.docx] [--year 2023] [--as-of 2023-07-31] [--map 映射.json] [--config 设置.json] [--rate-display whole|two-decimals] [--amount-display source|two-decimals] [--strict] [--lang zh|en]`;
 
 interface CliOptions {
   input: string;
   output?: string;
   json?: string;
+  docx?: string;
   settings: Settings;
   strict: boolean;
   lang: Lang;
@@ -49,11 +54,13 @@ export async function parseCli(argv: string[]): Promise<CliOptions> {
       options: {
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
+        docx: { type: 'string' },
         year: { type: 'string' },
         'as-of': { type: 'string' },
         map: { type: 'string' },
         config: { type: 'string' },
         'rate-display': { type: 'string' },
+        'amount-display': { type: 'string' },
         strict: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -79,9 +86,14 @@ export async function parseCli(argv: string[]): Promise<CliOptions> {
     if (display !== 'whole' && display !== 'two-decimals') throw new UsageError(`--rate-display 只能是 whole 或 two-decimals（收到“${display}”）`);
     settings.rateDisplay = display;
   }
+  const amounts = values['amount-display'];
+  if (amounts) {
+    if (amounts !== 'source' && amounts !== 'two-decimals') throw new UsageError(`--amount-display 只能是 source 或 two-decimals（收到“${amounts}”）`);
+    settings.amountDisplay = amounts;
+  }
   settings.today ??= new Date().toISOString().slice(0, 10);
   const lang = values.lang === 'en' ? 'en' : 'zh';
-  return { input, output: values.output, json: values.json, settings, strict: Boolean(values.strict), lang };
+  return { input, output: values.output, json: values.json, docx: values.docx, settings, strict: Boolean(values.strict), lang };
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -119,8 +131,10 @@ export interface RunResult {
 
 export async function runReport(opts: CliOptions): Promise<RunResult> {
   if (opts.output && sameFile(opts.input, opts.output)) throw new UsageError('输出文件不能与输入文件相同：本工具从不改写输入文件，请用 -o 指定另一个文件名。');
+  if (opts.docx && sameFile(opts.input, opts.docx)) throw new UsageError('--docx 不能指向输入文件。');
   const wb = await loadWorkbook(opts.input);
-  const analysis = analyze(workbookSnapshot(wb), opts.settings);
+  const snapshot = workbookSnapshot(wb);
+  const analysis = analyze(snapshot, opts.settings);
   const fatal = fatalIssue(analysis);
   if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${opts.lang === 'zh' ? fatal.message : fatal.messageEn}`);
   const out: string[] = [];
@@ -133,10 +147,13 @@ export async function runReport(opts: CliOptions): Promise<RunResult> {
       : `Fiscal year ${p.fiscalYear}, ${p.monitoring ? `as of ${asOf} (time elapsed ${progress})` : 'year end'}; funds: ${analysis.funds!.sheet}; payments: ${analysis.payments?.sheet ?? 'none'}`,
   );
   out.push('', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang));
+  const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
+  if (report) out.push('', reportLine(report, opts.lang));
   if (opts.output) {
     const lastHeaderCols: Record<string, number> = { [analysis.funds!.sheet]: analysis.funds!.lastHeaderCol };
     if (analysis.payments) lastHeaderCols[analysis.payments.sheet] = analysis.payments.lastHeaderCol;
     applyPlanToWorkbook(wb, analysis.plan, lastHeaderCols);
+    applyReportSheet(wb, renderReportSheet(report!));
     await writeWorkbookAtomically(wb, opts.output);
     out.push('', opts.lang === 'zh' ? `已写出：${opts.output}` : `Wrote ${opts.output}`);
   }
@@ -144,8 +161,21 @@ export async function runReport(opts: CliOptions): Promise<RunResult> {
     await writeFileAtomically(opts.json, (tmp) => fs.writeFile(tmp, JSON.stringify(toSummary(analysis), null, 2)));
     out.push(opts.lang === 'zh' ? `已写出：${opts.json}` : `Wrote ${opts.json}`);
   }
+  if (opts.docx) {
+    const bytes = await renderReportDocx(report!);
+    await writeFileAtomically(opts.docx, (tmp) => fs.writeFile(tmp, bytes));
+    out.push(opts.lang === 'zh' ? `已写出：${opts.docx}` : `Wrote ${opts.docx}`);
+  }
   const errors = countBySeverity(analysis.issues).error;
   return { analysis, exitCode: opts.strict && errors > 0 ? 1 : 0, stdout: out.join('\n') };
+}
+
+/** One line on the report: its paragraphs and what the staff still have to fill in. */
+function reportLine(doc: ReportDocument, lang: Lang): string {
+  const fields = [...new Set(doc.missing.map((m) => m.field))];
+  const zh = `报告：${doc.title}，${doc.paragraphs.length}段；${doc.missing.length ? `待填写或核对${doc.missing.length}处（${fields.join('、')}），已用【】标出` : '无待填写内容'}。`;
+  const en = `Report: ${doc.paragraphs.length} paragraphs; ${doc.missing.length ? `${doc.missing.length} places to fill in or check (${fields.join(', ')}), marked with 【】` : 'nothing left to fill in'}.`;
+  return [lang === 'zh' ? zh : en, ...doc.notes].join('\n');
 }
 
 /** The process entry: returns the exit code; prints one line, never a stack trace, on failure. */

@@ -15,3 +15,4 @@ export * from './analyze';
 export * from './summary';
 export { deviationNote, wan } from './notes';
 export { nameKey, toHalfWidth } from './text';
+export * from './report';

@@ -1,0 +1,111 @@
+/**
+ * 一、整体支出绩效自评情况: （一）单位职能概述 from the unit sheet, （二）年度工作目标完成情况 with the
+ * overall figures, then per funding group its count, total, payments and rate and one line per
+ * project, in the reference's words:
+ *   2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。（项目偏差原因见项目支出绩效自评情况）
+ */
+import { formatChineseDate } from '../dates';
+import type { Project } from '../model';
+import { BuildContext, Figures, GroupSections, Section, groupSections, rateCells } from './context';
+import { Inline, OutlineNode, fillIn } from './document';
+import { asName, asSentence, figure, paidAsOf, placeholder, progressText, rate, staff, text, total } from './phrases';
+
+function heading(runs: Inline[], children: OutlineNode[]): OutlineNode {
+  return { kind: 'heading', runs, children };
+}
+
+/** （一）单位职能概述: the numbered list of the unit sheet, or a placeholder. */
+function functionsSection(ctx: BuildContext): OutlineNode {
+  const list = ctx.unit.functions;
+  let children: OutlineNode[];
+  if (!list.length) {
+    const mark = fillIn('单位职能');
+    ctx.missing.push({ field: '单位职能', placeholder: mark });
+    children = [{ kind: 'body', runs: [placeholder(mark)] }];
+  } else if (list.length === 1) {
+    children = [{ kind: 'body', runs: [staff(asSentence(list[0].value), list[0].cell)] }];
+  } else {
+    children = list.map((f) => ({ kind: 'item', runs: [staff(asSentence(f.value), f.cell)] }));
+  }
+  return heading([text('单位职能概述。')], children);
+}
+
+/** "项目总资金为1385.16万元，已支付1319.36万元，执行率95%" — a set of projects' figures. */
+export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目总资金为', dated = true): Inline[] {
+  const v = ctx.voice;
+  const runs: Inline[] = [text(budgetWord), figure(total(f.budget, v), f.budgetCells), text(`，${dated ? paidAsOf(v) : ''}已支付`), figure(total(f.executed, v), f.executedCells)];
+  if (f.rate) runs.push(text('，执行率'), figure(rate(f.rate, v), [...f.budgetCells, ...f.executedCells]));
+  else runs.push(text('，预算数为0，不计算执行率'));
+  if (v.period.monitoring) runs.push(text(`，${progressText(v)}`));
+  if (f.incomplete) runs.push(text('（另有项目预算数或执行数无法识别，未计入）'));
+  return runs;
+}
+
+function projectName(p: Project, ctx: BuildContext): Inline {
+  if (p.name) return staff(asName(p.name), p.cell);
+  const mark = fillIn('项目名称');
+  ctx.missing.push({ field: '项目名称', cell: p.cell, placeholder: mark });
+  return placeholder(mark, [p.cell]);
+}
+
+/** One project's line: name, budget (rounded, as the reference's summary), paid, rate, and a pointer when it lags. */
+function projectLine(index: number, ctx: BuildContext): Inline[] {
+  const p = ctx.model.projects[index];
+  const r = ctx.results.projects[index];
+  const v = ctx.voice;
+  const runs: Inline[] = [projectName(p, ctx)];
+  const budgetCell = p.amounts.budget?.cell;
+  if (r.budget === undefined) runs.push(text('，预算数无法识别'));
+  else {
+    runs.push(figure(total(r.budget, v), budgetCell ? [budgetCell] : []));
+    const carry = p.amounts.carryover;
+    // The reference marks money carried over from last year: 72万(上年结转).
+    if (carry && carry.value > 0n) {
+      if (carry.value === r.budget) runs.push(text('（上年结转）'));
+      else runs.push(text('（含上年结转'), figure(total(carry.value, v), [carry.cell]), text('）'));
+    }
+  }
+  if (r.executed === undefined) runs.push(text('；执行数无法识别，未计算执行率。'));
+  else {
+    runs.push(text(`；${paidAsOf(v)}已支付`), figure(total(r.executed, v), ctx.executedCells(index)));
+    if (r.rate) runs.push(text('，执行率'), figure(rate(r.rate, v), rateCells(p, ctx)), text('。'));
+    else runs.push(text(r.budget === 0n ? '，预算数为0，不计算执行率。' : '，未计算执行率。'));
+  }
+  if (r.lagging) runs.push(text('（项目偏差原因见项目支出绩效自评情况）'));
+  return runs;
+}
+
+function projectItems(s: Section, ctx: BuildContext): OutlineNode[] {
+  return s.figures.projects.map((i) => ({ kind: 'item', runs: projectLine(i, ctx) }));
+}
+
+/** 1.上级资金安排的项目 — the group's figures, its sub-groups' figures, one line per project. */
+function groupNode(g: GroupSections, ctx: BuildContext): OutlineNode {
+  const children: OutlineNode[] = [{ kind: 'body', runs: [text(`共${g.group.projects.length}个项目，`), ...figureRuns(g.group, ctx), text('。')] }];
+  const single = g.sections.length === 1 && g.sections[0].subgroup === undefined && g.sections[0].figures === g.group;
+  for (const s of g.sections) {
+    if (!single) {
+      children.push({ kind: 'body', runs: [text(`${s.shortName}${s.figures.projects.length}个，`), ...figureRuns(s.figures, ctx, '项目资金'), text('。项目为：')] });
+    }
+    children.push(...projectItems(s, ctx));
+  }
+  return heading([text(`${g.phrase}。`)], children);
+}
+
+function overallSummary(ctx: BuildContext): Inline[] {
+  const v = ctx.voice;
+  const all = ctx.results.total;
+  const lagging = ctx.results.projects.filter((r) => r.lagging).length;
+  const head = v.period.monitoring ? `截至${formatChineseDate(v.period.asOf)}，纳入绩效运行监控的项目共${all.projects.length}个，` : `${ctx.year}年度纳入绩效自评的项目共${all.projects.length}个，`;
+  // The date leads the sentence during the year, so the payments need not repeat it.
+  const runs: Inline[] = [text(head), ...figureRuns(all, ctx, '全年预算数', false), text('。')];
+  if (v.period.monitoring) runs.push(text(lagging ? `其中执行率低于序时进度的项目${lagging}个。` : '各项目执行率均不低于序时进度。'));
+  else runs.push(text(lagging ? `其中预算未全部执行的项目${lagging}个。` : '各项目预算均已全部执行。'));
+  return runs;
+}
+
+export function overviewSection(ctx: BuildContext): OutlineNode {
+  const groups = groupSections(ctx);
+  const goals = heading([text(`${ctx.year}年度工作目标完成情况。`)], [{ kind: 'body', runs: overallSummary(ctx) }, ...groups.map((g) => groupNode(g, ctx))]);
+  return heading([text('整体支出绩效自评情况')], [functionsSection(ctx), goals]);
+}

@@ -1,0 +1,125 @@
+/**
+ * What every section builder needs: the analysis's model and results, the voice (how amounts and
+ * rates print), the unit sheet, and the lists of what is missing. Also the report's sections — one
+ * per funding group, or per sub-group where a group has them — with their figures.
+ */
+import type { Analysis } from '../analyze';
+import { executedSourceCells, type GroupResult, type ProjectResult } from '../compute';
+import type { FundsTable } from '../detect';
+import type { Model, Project } from '../model';
+import { Fen } from '../money';
+import { Ratio, ratio } from '../rate';
+import { MissingItem, UnitInfo } from './document';
+import { markCompact } from './sources';
+import { Voice, groupPhrase, projectNoun, subgroupPhrase } from './phrases';
+
+export interface BuildContext {
+  model: Model;
+  results: { projects: ProjectResult[]; groups: GroupResult[]; total: GroupResult };
+  funds: FundsTable;
+  issues: Analysis['issues'];
+  voice: Voice;
+  unit: UnitInfo;
+  year: number;
+  missing: MissingItem[];
+  /** A project's executed cells (its 执行数 cell or its payments' amount cells), built once. */
+  executedCells: (index: number) => string[];
+  /** Its budget cell and executed cells: what its 执行率 comes from, built once. */
+  rateCells: (index: number) => string[];
+}
+
+/**
+ * Per-project cell lists built once and shared by every run that cites them, so the sheet renderer
+ * can compress each list once (a project's payments are cited in three or four paragraphs).
+ */
+export function cellCaches(model: Model, projects: ProjectResult[]): Pick<BuildContext, 'executedCells' | 'rateCells'> {
+  const executed = new Map<number, string[]>();
+  const rates = new Map<number, string[]>();
+  const executedCells = (i: number): string[] => {
+    let cells = executed.get(i);
+    // executedSourceCells merges consecutive payment rows into ranges as it builds them.
+    if (!cells) executed.set(i, (cells = markCompact(executedSourceCells(model, projects[i]))));
+    return cells;
+  };
+  const rateCells = (i: number): string[] => {
+    let cells = rates.get(i);
+    if (!cells) {
+      const budget = model.projects[i].amounts.budget;
+      // The budget cell sits in its own column, so adding it keeps the list compact.
+      rates.set(i, (cells = budget ? markCompact([budget.cell, ...executedCells(i)]) : executedCells(i)));
+    }
+    return cells;
+  };
+  return { executedCells, rateCells };
+}
+
+/** The figures of a set of projects, as GroupResult has them (a sub-group's leftovers get their own). */
+export interface Figures {
+  projects: number[];
+  budget: Fen;
+  executed: Fen;
+  rate?: Ratio;
+  incomplete: boolean;
+  budgetCells: string[];
+  executedCells: string[];
+}
+
+export interface Section {
+  group: string;
+  subgroup?: string;
+  /** 上级资金安排的项目 / 州本级资金安排的人才项目. */
+  phrase: string;
+  /** A short name inside a group's list: 人才项目, 其他项目. */
+  shortName: string;
+  figures: Figures;
+}
+
+function figuresOf(projects: Project[], results: ProjectResult[], cellsOf: (i: number) => string[]): Figures {
+  const f: Figures = { projects: projects.map((p) => p.index), budget: 0n, executed: 0n, incomplete: false, budgetCells: [], executedCells: [] };
+  for (const p of projects) {
+    const r = results[p.index];
+    if (r.budget === undefined || r.executed === undefined) {
+      f.incomplete = true;
+      continue;
+    }
+    f.budget += r.budget;
+    f.executed += r.executed;
+    if (p.amounts.budget) f.budgetCells.push(p.amounts.budget.cell);
+    f.executedCells.push(...cellsOf(p.index));
+  }
+  f.rate = ratio(f.executed, f.budget);
+  return f;
+}
+
+export interface GroupSections {
+  group: GroupResult;
+  phrase: string;
+  /** One section for a group without sub-groups; else one per sub-group (and one for projects in none). */
+  sections: Section[];
+}
+
+export function groupSections(ctx: BuildContext): GroupSections[] {
+  const { model, results } = ctx;
+  return results.groups.map((g) => {
+    const members = model.projects.filter((p) => p.group === g.name);
+    const phrase = groupPhrase(g.name);
+    if (!g.children.length) return { group: g, phrase, sections: [{ group: g.name, phrase, shortName: phrase, figures: g }] };
+    const sections: Section[] = g.children.map((c) => ({
+      group: g.name,
+      subgroup: c.subgroup,
+      phrase: subgroupPhrase(g.name, c.subgroup!),
+      shortName: projectNoun(c.subgroup!),
+      figures: c,
+    }));
+    const loose = members.filter((p) => p.subgroup === undefined);
+    if (loose.length) {
+      sections.unshift({ group: g.name, phrase: `${phrase.replace(/项目$/, '')}其他项目`, shortName: '其他项目', figures: figuresOf(loose, results.projects, ctx.executedCells) });
+    }
+    return { group: g, phrase, sections };
+  });
+}
+
+/** The cells a project's rate comes from: its budget cell and its executed cells. */
+export function rateCells(p: Project, ctx: BuildContext): string[] {
+  return ctx.rateCells(p.index);
+}
