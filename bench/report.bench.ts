@@ -5,18 +5,7 @@
  */
 import { buildReport, renderReportHtml, renderReportSheet } from '../src/core';
 import { renderReportDocx } from '../src/report-docx';
-import type { BenchContext, BenchResult } from './run';
-
-async function median(times: number, fn: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
+import { BenchContext, BenchResult, median } from './measure';
 
 export async function benchReport({ snapshot, analysis }: Pick<BenchContext, 'snapshot' | 'analysis'>): Promise<BenchResult[]> {
   const doc = buildReport(analysis, snapshot);

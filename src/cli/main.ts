@@ -15,8 +15,8 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { Analysis, MappingOverride, ReportDocument, Settings, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate, renderReportSheet, toSummary } from '../core';
 import { renderReportDocx } from '../report-docx';
-import { applyPlanToWorkbook, writeFileAtomically, writeWorkbookAtomically } from './apply-plan';
-import { applyReportSheet } from './apply-report';
+import { writeFileAtomically } from './write-file';
+import { XlsxPatchError, patchWorkbook } from './xlsx-patch';
 import { Lang, formatIssues, formatProjectTable } from './print';
 import { workbookSnapshot } from './xlsx-snapshot';
 
@@ -107,20 +107,27 @@ function sameFile(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  let buffer: Buffer;
+export async function readInput(file: string): Promise<Uint8Array> {
   try {
-    buffer = await fs.readFile(file);
+    return new Uint8Array(await fs.readFile(file));
   } catch {
     throw new UsageError(`找不到输入文件：${file}`);
   }
+}
+
+/** Parse the workbook with exceljs (for reading only: OUT is written by patching IN's package). */
+export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new UsageError(`无法读取 ${path.basename(file)}：不是有效的 .xlsx 文件。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。`);
+    throw new UsageError(`无法读取 ${name}：不是有效的 .xlsx 文件。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。`);
   }
   return wb;
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return parseWorkbook(await readInput(file), path.basename(file));
 }
 
 export interface RunResult {
@@ -132,8 +139,9 @@ export interface RunResult {
 export async function runReport(opts: CliOptions): Promise<RunResult> {
   if (opts.output && sameFile(opts.input, opts.output)) throw new UsageError('输出文件不能与输入文件相同：本工具从不改写输入文件，请用 -o 指定另一个文件名。');
   if (opts.docx && sameFile(opts.input, opts.docx)) throw new UsageError('--docx 不能指向输入文件。');
-  const wb = await loadWorkbook(opts.input);
-  const snapshot = workbookSnapshot(wb);
+  const input = await readInput(opts.input);
+  // The exceljs model is only needed for the snapshot; letting it go keeps the patch step fast.
+  const snapshot = workbookSnapshot(await parseWorkbook(input, path.basename(opts.input)));
   const analysis = analyze(snapshot, opts.settings);
   const fatal = fatalIssue(analysis);
   if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${opts.lang === 'zh' ? fatal.message : fatal.messageEn}`);
@@ -152,9 +160,14 @@ export async function runReport(opts: CliOptions): Promise<RunResult> {
   if (opts.output) {
     const lastHeaderCols: Record<string, number> = { [analysis.funds!.sheet]: analysis.funds!.lastHeaderCol };
     if (analysis.payments) lastHeaderCols[analysis.payments.sheet] = analysis.payments.lastHeaderCol;
-    applyPlanToWorkbook(wb, analysis.plan, lastHeaderCols);
-    applyReportSheet(wb, renderReportSheet(report!));
-    await writeWorkbookAtomically(wb, opts.output);
+    let patched: Uint8Array;
+    try {
+      patched = await patchWorkbook(input, { plan: analysis.plan, lastHeaderCols, reportSheet: renderReportSheet(report!) });
+    } catch (e) {
+      if (e instanceof XlsxPatchError) throw new UsageError(e.message);
+      throw e;
+    }
+    await writeFileAtomically(opts.output, (tmp) => fs.writeFile(tmp, patched));
     out.push('', opts.lang === 'zh' ? `已写出：${opts.output}` : `Wrote ${opts.output}`);
   }
   if (opts.json) {

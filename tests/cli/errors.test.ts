@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { writeFileAtomically } from '../../src/cli/apply-plan';
+import { writeFileAtomically } from '../../src/cli/write-file';
 import type { Summary } from '../../src/core';
 import { SAMPLE, cli, tempDir } from '../helpers/cli';
 

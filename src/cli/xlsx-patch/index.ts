@@ -1,0 +1,10 @@
+/**
+ * Writing the output workbook by patching the input's zip package instead of re-saving it through
+ * exceljs: nothing exceljs does not model is lost, untouched parts are copied as their compressed
+ * bytes, and only the rows the plan writes are rebuilt. See patch.ts for the flow, sheet-patch.ts
+ * and row-writer.ts for the splice.
+ */
+export { patchWorkbook, APPENDED_WIDTH } from './patch';
+export type { WorkbookEdits } from './patch';
+export { XlsxPatchError } from './errors';
+export { shiftFormula } from './formula-shift';

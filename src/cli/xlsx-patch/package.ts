@@ -1,0 +1,122 @@
+/**
+ * The OPC package as a set of named parts over the zip: parts are read (inflated and decoded) only
+ * when asked for, edited parts are kept (as text or bytes) until the end, everything else is copied raw.
+ */
+import { RESAVE_ADVICE, XlsxPatchError } from './errors';
+import { ZipEntry, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
+
+const BOM = '\uFEFF';
+
+export class Package {
+  private readonly entries: ZipEntry[];
+  /** Part names are case-insensitive in OPC; the zip keeps the generator's spelling. */
+  private readonly index = new Map<string, number>();
+  private readonly edited = new Map<string, string | Buffer>();
+  private readonly added: string[] = [];
+  private readonly removed = new Set<string>();
+  private readonly withBom = new Set<string>();
+
+  constructor(input: Uint8Array) {
+    this.entries = readZip(input);
+    this.entries.forEach((e, i) => this.index.set(e.name.toLowerCase(), i));
+  }
+
+  /** The stored spelling of a part name (no leading slash), or undefined when absent. */
+  find(name: string): string | undefined {
+    const key = name.replace(/^\//, '').toLowerCase();
+    if (this.removed.has(key)) return undefined;
+    const i = this.index.get(key);
+    return i !== undefined ? this.entries[i].name : this.added.find((n) => n.toLowerCase() === key);
+  }
+
+  has(name: string): boolean {
+    return this.find(name) !== undefined;
+  }
+
+  /** The part's bytes as stored (for sheets too big to be worth decoding whole). */
+  readBytes(name: string): Buffer {
+    const key = name.replace(/^\//, '').toLowerCase();
+    const edited = this.edited.get(key);
+    if (edited !== undefined) return typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited;
+    const i = this.index.get(key);
+    if (i === undefined || this.removed.has(key)) throw new XlsxPatchError(`文件缺少“${name}”部件，结构不完整。${RESAVE_ADVICE}`);
+    const bytes = inflateEntry(this.entries[i]);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      throw new XlsxPatchError(`“${name}”以 UTF-16 编码保存，本工具只能改写 UTF-8 编码的部件。${RESAVE_ADVICE}`);
+    }
+    return bytes;
+  }
+
+  /** The part's text (UTF-8; a byte-order mark is remembered and written back). */
+  read(name: string): string {
+    const key = name.replace(/^\//, '').toLowerCase();
+    const edited = this.edited.get(key);
+    if (typeof edited === 'string') return edited;
+    const s = this.readBytes(name).toString('utf8');
+    if (s.startsWith(BOM)) {
+      this.withBom.add(key);
+      return s.slice(1);
+    }
+    return s;
+  }
+
+  /** Replaces a part: text is encoded on output (with its BOM if it had one), bytes are taken as they are. */
+  write(name: string, content: string | Buffer): void {
+    const key = name.replace(/^\//, '').toLowerCase();
+    this.removed.delete(key);
+    if (!this.index.has(key) && !this.added.some((n) => n.toLowerCase() === key)) this.added.push(name.replace(/^\//, ''));
+    this.edited.set(key, content);
+  }
+
+  remove(name: string): void {
+    const key = name.replace(/^\//, '').toLowerCase();
+    this.edited.delete(key);
+    this.removed.add(key);
+  }
+
+  /** Every part name currently in the package. */
+  names(): string[] {
+    const out = this.entries.map((e) => e.name).filter((n) => !this.removed.has(n.toLowerCase()));
+    return out.concat(this.added.filter((n) => !this.removed.has(n.toLowerCase())));
+  }
+
+  toBytes(): Uint8Array {
+    // New parts take the workbook's own timestamp, so the same input and plan give the same bytes.
+    const stamp = this.entries.find((e) => /workbook\.xml$/i.test(e.name)) ?? this.entries[0] ?? { dosTime: 0, dosDate: 0x21 };
+    const out: ZipEntry[] = [];
+    const encode = (key: string, content: string | Buffer) => (typeof content === 'string' ? Buffer.from(this.withBom.has(key) ? BOM + content : content, 'utf8') : content);
+    for (const e of this.entries) {
+      const key = e.name.toLowerCase();
+      if (this.removed.has(key)) continue;
+      const text = this.edited.get(key);
+      out.push(text === undefined ? e : { ...deflatedEntry(e.name, encode(key, text), e), rawName: e.rawName, flags: e.flags, versionMadeBy: e.versionMadeBy, externalAttrs: e.externalAttrs });
+    }
+    for (const name of this.added) {
+      const key = name.toLowerCase();
+      if (!this.removed.has(key)) out.push(deflatedEntry(name, encode(key, this.edited.get(key)!), stamp));
+    }
+    return writeZip(out);
+  }
+}
+
+/** `xl/worksheets/_rels/sheet1.xml.rels` for `xl/worksheets/sheet1.xml`. */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target resolved against its source part, as a part name without leading slash. */
+export function resolveTarget(sourcePart: string, target: string): string {
+  const base = target.startsWith('/') ? [] : sourcePart.split('/').slice(0, -1);
+  let path = target;
+  try {
+    path = decodeURI(target);
+  } catch {
+    // A malformed escape: take the target as written.
+  }
+  for (const seg of path.replace(/^\//, '').split('/')) {
+    if (seg === '..') base.pop();
+    else if (seg !== '.' && seg !== '') base.push(seg);
+  }
+  return base.join('/');
+}

@@ -1,0 +1,96 @@
+/**
+ * The file shell's writing half without exceljs: the output workbook is the input package with only
+ * the parts the plan touches rewritten — the edited sheets, styles.xml when formats are added, the
+ * workbook's bookkeeping — so charts, pivots, images, slicers and anything else exceljs would drop
+ * survive byte for byte.
+ */
+import type { OutputField, PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
+import { XlsxPatchError } from './errors';
+import { Package } from './package';
+import { writeReportSheet } from './report-sheet';
+import { CellWrite, SheetEdits, patchSheetXml } from './sheet-patch';
+import { Styles } from './styles';
+import { SheetEntry, Workbook } from './workbook';
+
+/** Column widths (in characters) for columns the plan appends; the add-in uses the same. */
+export const APPENDED_WIDTH: Record<OutputField, number> = { rate: 10, note: 44, check: 44 };
+
+export interface WorkbookEdits {
+  plan: WritePlan;
+  /** Sheet name → 0-based last header column of its table; appended columns borrow its cells' look. */
+  lastHeaderCols?: Record<string, number>;
+  reportSheet?: ReportSheetPlan;
+}
+
+function worksheetOf(wb: Workbook, name: string): SheetEntry {
+  const sheet = wb.sheet(name);
+  if (!sheet) throw new XlsxPatchError(`工作簿中找不到工作表“${name}”。请确认没有在运行期间改名或删除。`);
+  if (!sheet.isWorksheet) throw new XlsxPatchError(`“${name}”不是普通工作表（可能是图表工作表），无法写入。`);
+  return sheet;
+}
+
+/** The plan's blocks as per-sheet, per-row cell writes (a later block wins where two write one cell). */
+function collectEdits(wb: Workbook, styles: Styles, edits: WorkbookEdits): Map<SheetEntry, SheetEdits> {
+  const { plan, lastHeaderCols = {} } = edits;
+  const out = new Map<SheetEntry, SheetEdits>();
+  const editsOf = (name: string) => {
+    const sheet = worksheetOf(wb, name);
+    let e = out.get(sheet);
+    if (!e) out.set(sheet, (e = { rows: new Map(), widths: new Map() }));
+    return e;
+  };
+  const appended = new Set(plan.columns.filter((c) => c.appended).map((c) => `${c.sheet}\u0000${c.col}`));
+  for (const c of plan.columns) if (c.appended) editsOf(c.sheet).widths.set(c.col, APPENDED_WIDTH[c.field]);
+  for (const block of plan.blocks) addBlock(editsOf(block.sheet), block, styles, (col) => appended.has(`${block.sheet}\u0000${col}`), lastHeaderCols[block.sheet]);
+  for (const e of out.values()) {
+    for (const [row, writes] of e.rows) {
+      if (writes.length < 2) continue;
+      const byCol = new Map(writes.map((w) => [w.col, w]));
+      e.rows.set(row, [...byCol.values()].sort((a, b) => a.col - b.col));
+    }
+  }
+  return out;
+}
+
+function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, isAppended: (col: number) => boolean, lastHeaderCol: number | undefined): void {
+  const numFmtId = block.numberFormat ? styles.numFmtId(block.numberFormat) : undefined;
+  block.values.forEach((values, i) => {
+    const row = block.top + i;
+    let writes = e.rows.get(row);
+    if (!writes) e.rows.set(row, (writes = []));
+    values.forEach((value, j) => {
+      const col = block.left + j;
+      const borrow = isAppended(col) && lastHeaderCol !== undefined;
+      writes.push({
+        col,
+        value,
+        // A new column borrows the look of its row's last table cell (borders, header fill) but not
+        // its number format: a note under a money column is not money, and the neighbour may be the
+        // 执行率 column this same plan formats, which would make a second run differ from the first.
+        numFmtId: borrow ? (numFmtId ?? 0) : numFmtId,
+        styleFromCol: borrow ? lastHeaderCol : undefined,
+        wrap: borrow && (block.role === 'note' || block.role === 'check'),
+      } satisfies CellWrite);
+    });
+  });
+}
+
+export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits): Promise<Uint8Array> {
+  const pkg = new Package(input);
+  const wb = new Workbook(pkg);
+  const styles = new Styles(pkg, () => wb.stylesPart());
+  let formulasChanged = false;
+  let wroteCells = false;
+  for (const [sheet, sheetEdits] of collectEdits(wb, styles, edits)) {
+    const result = patchSheetXml(pkg.readBytes(sheet.part), sheetEdits, styles, sheet.name);
+    pkg.write(sheet.part, result.xml);
+    formulasChanged ||= result.formulasChanged;
+    wroteCells ||= sheetEdits.rows.size > 0;
+  }
+  // A calculation chain means Excel saved the file and it has formulas, which may read what we wrote.
+  if (wroteCells && wb.hasCalcChain()) wb.requestFullCalcOnLoad();
+  if (formulasChanged) wb.dropCalcChain();
+  if (edits.reportSheet) writeReportSheet(pkg, wb, styles, edits.reportSheet);
+  styles.save();
+  return pkg.toBytes();
+}

@@ -1,0 +1,204 @@
+/**
+ * The package's map: which part is the workbook, which part holds each sheet (names resolved through
+ * workbook.xml and its relationships), and the bookkeeping edits — adding a sheet, dropping the
+ * calculation chain, asking Excel to recalculate on open.
+ */
+import { RESAVE_ADVICE, XlsxPatchError } from './errors';
+import { Package, relsPartOf, resolveTarget } from './package';
+import { attrOf, attrsOf, escapeAttr, rootOf, setAttr } from './xml';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL_TYPES = {
+  officeDocument: `${REL}/officeDocument`,
+  worksheet: `${REL}/worksheet`,
+  styles: `${REL}/styles`,
+  calcChain: `${REL}/calcChain`,
+};
+export const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  /** Where the element sits in the .rels text. */
+  start: number;
+  end: number;
+}
+
+export function parseRelationships(xml: string): Relationship[] {
+  const out: Relationship[] = [];
+  const re = /<(?:[\w.-]+:)?Relationship\b[^>]*>(?:\s*<\/(?:[\w.-]+:)?Relationship>)?/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const a = attrsOf(m[0].slice(0, m[0].indexOf('>') + 1));
+    out.push({ id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === 'External', start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export interface SheetEntry {
+  name: string;
+  relId: string;
+  /** The part holding the sheet; the rel type says whether it is a worksheet (else chart or dialog sheet). */
+  part: string;
+  isWorksheet: boolean;
+}
+
+export class Workbook {
+  readonly part: string;
+  readonly sheets: SheetEntry[];
+  private stylesTarget: string | undefined;
+  private readonly relsPart: string;
+
+  constructor(private readonly pkg: Package) {
+    if (!pkg.has('[Content_Types].xml') || !pkg.has('_rels/.rels')) throw new XlsxPatchError(`文件不是 Office Open XML 工作簿（缺少包结构部件）。${RESAVE_ADVICE}`);
+    const main = parseRelationships(pkg.read('_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'));
+    if (!main) throw new XlsxPatchError(`文件中找不到工作簿部件。${RESAVE_ADVICE}`);
+    if (main.type !== REL_TYPES.officeDocument) throw new XlsxPatchError(`此文件是“严格 Open XML（Strict）”格式，本工具只能改写常规 .xlsx。${RESAVE_ADVICE}`);
+    this.part = resolveTarget('', main.target);
+    if (/\.bin$/i.test(this.part)) throw new XlsxPatchError(`此文件是二进制工作簿（.xlsb），无法直接改写。${RESAVE_ADVICE}`);
+    const xml = pkg.read(this.part);
+    const root = rootOf(xml, 'workbook', this.part);
+    this.relsPart = relsPartOf(this.part);
+    const rels = parseRelationships(pkg.read(this.relsPart));
+    const relById = new Map(rels.map((r) => [r.id, r]));
+    const styles = rels.find((r) => r.type === REL_TYPES.styles);
+    this.stylesTarget = styles && resolveTarget(this.part, styles.target);
+    this.sheets = [];
+    const re = new RegExp(`<${root.prefix}sheet\\s[^>]*>`, 'g');
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const a = attrsOf(m[0]);
+      const idKey = Object.keys(a).find((k) => k.endsWith(':id') && k !== 'xml:id');
+      const rel = idKey ? relById.get(a[idKey]) : undefined;
+      if (!rel || a.name === undefined) throw new XlsxPatchError(`工作簿中的工作表“${a.name ?? '?'}”找不到对应部件。${RESAVE_ADVICE}`);
+      this.sheets.push({ name: a.name, relId: rel.id, part: resolveTarget(this.part, rel.target), isWorksheet: rel.type === REL_TYPES.worksheet });
+    }
+  }
+
+  /** The styles part, related to the workbook first if the generator wrote none (the part itself is Styles' job). */
+  stylesPart(): string {
+    if (this.stylesTarget) return this.stylesTarget;
+    const relsXml = this.pkg.read(this.relsPart);
+    this.pkg.write(this.relsPart, insertBeforeClose(relsXml, 'Relationships', `<Relationship Id="${nextRelId(relsXml)}" Type="${REL_TYPES.styles}" Target="styles.xml"/>`));
+    this.stylesTarget = `${this.part.slice(0, this.part.lastIndexOf('/') + 1)}styles.xml`;
+    return this.stylesTarget;
+  }
+
+  /** Sheet names compare case-insensitively in Excel ("Sheet1" and "SHEET1" are the same sheet). */
+  sheet(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Registers a new worksheet part after the existing sheets; returns its part name. */
+  addWorksheet(name: string, content: string): string {
+    // New sheets go beside the workbook part's existing ones (xl/worksheets/ for every known writer).
+    const dir = this.part.slice(0, this.part.lastIndexOf('/') + 1);
+    let n = this.sheets.length + 1;
+    while (this.pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+    const part = `${dir}worksheets/sheet${n}.xml`;
+    this.pkg.write(part, content);
+
+    const relsXml = this.pkg.read(this.relsPart);
+    const relId = nextRelId(relsXml);
+    const relEl = `<Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="worksheets/sheet${n}.xml"/>`;
+    this.pkg.write(this.relsPart, insertBeforeClose(relsXml, 'Relationships', relEl));
+
+    let xml = this.pkg.read(this.part);
+    const root = rootOf(xml, 'workbook', this.part);
+    const p = root.prefix;
+    const sheetIds = [...xml.matchAll(new RegExp(`<${p}sheet\\s[^>]*>`, 'g'))].map((m) => Number(attrOf(m[0], 'sheetId')) || 0);
+    const sheetId = Math.max(0, ...sheetIds) + 1;
+    // Declare the relationships prefix on the element itself when the root does not bind one.
+    const idAttr = root.relPrefix ? `${root.relPrefix}id="${relId}"` : `r:id="${relId}" xmlns:r="${REL}"`;
+    const sheetEl = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${idAttr}/>`;
+    const close = xml.indexOf(`</${p}sheets>`);
+    if (close < 0) throw new XlsxPatchError(`工作簿缺少工作表清单。${RESAVE_ADVICE}`);
+    xml = xml.slice(0, close) + sheetEl + xml.slice(close);
+    this.pkg.write(this.part, xml);
+
+    addOverride(this.pkg, part, WORKSHEET_CONTENT_TYPE);
+    this.sheets.push({ name, relId, part, isWorksheet: true });
+    return part;
+  }
+
+  /** Excel writes a calculation chain whenever the workbook has formulas. */
+  hasCalcChain(): boolean {
+    return parseRelationships(this.pkg.read(this.relsPart)).some((r) => r.type === REL_TYPES.calcChain);
+  }
+
+  /**
+   * Removes xl/calcChain.xml with its relationship and content type. The chain lists every formula
+   * cell; once a formula is overwritten, a stale chain makes Excel report the file as damaged,
+   * while a missing one is simply rebuilt.
+   */
+  dropCalcChain(): void {
+    const relsXml = this.pkg.read(this.relsPart);
+    const chain = parseRelationships(relsXml).filter((r) => r.type === REL_TYPES.calcChain);
+    for (const r of chain.reverse()) {
+      const part = resolveTarget(this.part, r.target);
+      this.pkg.remove(part);
+      removeOverride(this.pkg, part);
+    }
+    if (chain.length) this.pkg.write(this.relsPart, chain.reduce((xml, r) => xml.slice(0, r.start) + xml.slice(r.end), relsXml));
+  }
+
+  /**
+   * Sets calcPr fullCalcOnLoad: formulas elsewhere that read the cells we wrote (an average of 执行率,
+   * a check column) still hold cached results computed from the old values until Excel recalculates.
+   * Files from exceljs, WPS or LibreOffice carry an older calcId (or none), which already makes Excel
+   * recalculate on opening; only Excel's own files need asking.
+   */
+  requestFullCalcOnLoad(): void {
+    const xml = this.pkg.read(this.part);
+    const p = rootOf(xml, 'workbook', this.part).prefix;
+    const m = new RegExp(`<${p}calcPr\\b[^>]*>`).exec(xml);
+    if (m) {
+      if (attrOf(m[0], 'fullCalcOnLoad') === '1') return;
+      this.pkg.write(this.part, xml.slice(0, m.index) + setAttr(m[0], 'fullCalcOnLoad', '1') + xml.slice(m.index + m[0].length));
+      return;
+    }
+    // calcPr's place in CT_Workbook: before these elements, if present.
+    const after = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const at = firstElement(xml, p, after) ?? xml.lastIndexOf(`</${p}workbook>`);
+    this.pkg.write(this.part, xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at));
+  }
+}
+
+function nextRelId(relsXml: string): string {
+  const ids = new Set(parseRelationships(relsXml).map((r) => r.id));
+  let k = ids.size + 1;
+  while (ids.has(`rId${k}`)) k++;
+  return `rId${k}`;
+}
+
+/** Offset of the first of these elements (with the part's prefix), or undefined. */
+export function firstElement(xml: string, prefix: string, names: string[], from = 0): number | undefined {
+  let best: number | undefined;
+  for (const n of names) {
+    const re = new RegExp(`<${prefix}${n}[\\s/>]`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(xml);
+    if (m && (best === undefined || m.index < best)) best = m.index;
+  }
+  return best;
+}
+
+function insertBeforeClose(xml: string, localName: string, fragment: string): string {
+  const m = new RegExp(`</(?:[\\w.-]+:)?${localName}>\\s*$`).exec(xml);
+  if (!m) throw new XlsxPatchError(`部件结构不完整（缺少 </${localName}>）。${RESAVE_ADVICE}`);
+  return xml.slice(0, m.index) + fragment + xml.slice(m.index);
+}
+
+export function addOverride(pkg: Package, part: string, contentType: string): void {
+  const xml = pkg.read('[Content_Types].xml');
+  const partName = `/${part}`;
+  if (new RegExp(`PartName="${partName.replace(/[.[\]]/g, '\\$&')}"`, 'i').test(xml)) return;
+  pkg.write('[Content_Types].xml', insertBeforeClose(xml, 'Types', `<Override PartName="${escapeAttr(partName)}" ContentType="${contentType}"/>`));
+}
+
+export function removeOverride(pkg: Package, part: string): void {
+  const xml = pkg.read('[Content_Types].xml');
+  const re = new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*PartName="/${part.replace(/[.[\]]/g, '\\$&')}"[^>]*>(?:</(?:[\\w.-]+:)?Override>)?`, 'i');
+  const next = xml.replace(re, '');
+  if (next !== xml) pkg.write('[Content_Types].xml', next);
+}
