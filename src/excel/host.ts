@@ -1,0 +1,63 @@
+/**
+ * The one door to Office: an ExcelHost is `Excel.run` plus `isSetSupported`. The task pane and the
+ * ribbon command pass `officeHost()`; tests pass a simulated Excel. Nothing else reaches for globals.
+ */
+
+export interface ExcelHost {
+  run: typeof Excel.run;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The real globals, looked up on each call so the host can be created before Office.onReady. */
+export function officeHost(): ExcelHost {
+  return {
+    run: ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => unknown)(...args)) as typeof Excel.run,
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** The requirement set the whole flow is written against (manifest.xml declares the same). */
+export const MIN_EXCEL_API = '1.4';
+
+/** Optional features, each used only where the host says it has them. */
+export interface Capabilities {
+  /** Application.suspendApiCalculationUntilNextSync — ExcelApi 1.6. */
+  suspendCalculation: boolean;
+  /** Application.suspendScreenUpdatingUntilNextSync — ExcelApi 1.9. */
+  suspendScreenUpdating: boolean;
+  /** Worksheet.showGridlines — ExcelApi 1.8. */
+  gridlines: boolean;
+  /** Worksheet.pageLayout — ExcelApi 1.9. */
+  pageLayout: boolean;
+}
+
+export function capabilities(host: ExcelHost): Capabilities {
+  const has = (v: string) => host.isSetSupported('ExcelApi', v);
+  return { suspendCalculation: has('1.6'), suspendScreenUpdating: has('1.9'), gridlines: has('1.8'), pageLayout: has('1.9') };
+}
+
+/**
+ * Excel.run with the options this host has: wait until the user leaves cell editing rather than fail
+ * (ExcelApi 1.11), and, for runs that write, make the whole run one step of Excel's own undo (1.20).
+ */
+export function runBatch<T>(host: ExcelHost, batch: (context: Excel.RequestContext) => Promise<T>, writes = false): Promise<T> {
+  const options: Excel.RunOptions = {};
+  if (host.isSetSupported('ExcelApi', '1.11')) options.delayForCellEdit = true;
+  if (writes && host.isSetSupported('ExcelApi', '1.20')) options.mergeUndoGroup = true;
+  return Object.keys(options).length > 0 ? host.run(options, batch) : host.run(batch);
+}
+
+export type Lang = 'zh' | 'en';
+
+/** Messages follow Office's display language: English for en-*, Chinese otherwise. */
+export function displayLang(): Lang {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  const tag = office?.context?.displayLanguage ?? '';
+  return /^en\b/i.test(tag) ? 'en' : 'zh';
+}
+
+/** 'YYYY-MM-DD' of the local calendar day: a report signed late in the evening keeps its own date. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
