@@ -41,6 +41,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -104,6 +105,11 @@ module.exports = async (env, options) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'dialog.html',
+        template: './src/commands/dialog.html',
+        chunks: ['dialog'],
       }),
       new CopyWebpackPlugin({
         patterns: [

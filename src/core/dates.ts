@@ -66,8 +66,11 @@ export function parseDate(value: unknown): DateParse {
   if (value === null || value === undefined) return { ok: false, reason: 'empty', text: '' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, reason: 'text', text: String(value) };
-    const compact = COMPACT_DATE.exec(String(value));
-    if (compact) return fromParts(+compact[1], +compact[2], +compact[3], String(value));
+    // 20230615 typed as a number; real serials are far smaller, so most cells skip the text test.
+    if (value >= 10_000_000) {
+      const compact = COMPACT_DATE.exec(String(value));
+      if (compact) return fromParts(+compact[1], +compact[2], +compact[3], String(value));
+    }
     if (value < MIN_SERIAL || value > MAX_SERIAL) return { ok: false, reason: 'text', text: String(value) };
     return { ok: true, serial: Math.floor(value) };
   }

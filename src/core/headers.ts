@@ -38,13 +38,21 @@ export function unitInTitle(text: string): MoneyUnit | undefined {
   return m[1] === '元' ? 'yuan' : 'wan';
 }
 
+const NORMALISED = new WeakMap<FieldSpec<string>, string[]>();
+
+/** A spec's synonyms in compared form, worked out once per spec rather than once per header cell. */
+function normalisedSynonyms(spec: FieldSpec<string>): string[] {
+  let list = NORMALISED.get(spec);
+  if (!list) NORMALISED.set(spec, (list = spec.synonyms.map(normalizeHeader)));
+  return list;
+}
+
 export function matchHeader<F extends string>(text: string, specs: FieldSpec<F>[]): HeaderMatch<F> | undefined {
   const h = normalizeHeader(text);
   if (h === '') return undefined;
   let best: HeaderMatch<F> | undefined;
   for (const spec of specs) {
-    for (const syn of spec.synonyms) {
-      const s = normalizeHeader(syn);
+    for (const s of normalisedSynonyms(spec)) {
       let quality: 0 | 1 | 2 = 0;
       if (h === s) quality = 2;
       else if (s.length >= 3 && h.includes(s)) quality = 1;

@@ -294,12 +294,14 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
   const cellOf = (p: Payment, f: PaymentCellField) => paymentCell(layout, p, f);
   let lastTotalAt = 0;
   const numericCode = { done: false };
+  const mapped = (Object.values(cols) as number[]).filter((c) => c !== cols.check);
   for (let row = table.dataStart; row <= table.dataEnd; row++) {
     const values = sheet.values[row - sheet.top];
     if (!values) continue;
+    // Blank means blank in the table's own columns: the add-in loads only those, and the CLI must agree.
     let blank = true;
-    for (const v of values) {
-      if (!isBlank(v)) {
+    for (const c of mapped) {
+      if (!isBlank(values[c - left] ?? null)) {
         blank = false;
         break;
       }

@@ -1,0 +1,31 @@
+/**
+ * What the pane needs from Excel, bound to one host: the src/excel functions without their `host`
+ * argument, plus the platform and the lazy .docx renderer. office-api.ts binds the real ones;
+ * component tests hand in a fake, so no component ever touches Office.
+ */
+import type { Analysis, ReportDocument, Settings, WorkbookSnapshot } from '../core';
+import type { Lang } from './i18n';
+
+export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
+export type Progress = (stage: Stage, fraction: number) => void;
+
+export interface SavedSettings {
+  settings: Settings;
+  savedAt: string;
+}
+
+export interface PaneApi {
+  loadSavedSettings(): Promise<SavedSettings | null>;
+  saveSettings(settings: Settings): Promise<void>;
+  analyzeWorkbook(settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }>;
+  recalculate(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }>;
+  generateReport(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }>;
+  undoLastRun(onProgress?: Progress): Promise<{ restoredCells: number; removedSheet?: string } | null>;
+  hasUndo(): Promise<boolean>;
+  selectCell(address: string): Promise<void>;
+  describeError(e: unknown, lang: Lang): string;
+  /** The .docx bytes; the real one loads the `docx` library on first use. */
+  renderDocx(doc: ReportDocument): Promise<Uint8Array>;
+  /** Office.context.platform ('PC', 'Mac', 'OfficeOnline' …); Mac cannot download from a pane. */
+  platform?: string;
+}
