@@ -49,6 +49,10 @@ export interface Issue {
   messageEn: string;
 }
 
+export function issue(code: IssueCode, severity: Severity, cell: string, message: string, messageEn: string): Issue {
+  return { code, severity, cell, message, messageEn };
+}
+
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {

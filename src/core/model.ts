@@ -12,6 +12,17 @@ export type AmountField = 'initialBudget' | 'budget' | 'fiscal' | 'carryover' | 
 export const AMOUNT_FIELDS: AmountField[] = ['initialBudget', 'budget', 'fiscal', 'carryover', 'other', 'executed'];
 export const SOURCE_FIELDS: AmountField[] = ['fiscal', 'carryover', 'other'];
 
+/** How messages name an amount column mid-sentence, in Chinese and English. */
+export const AMOUNT_WORDS: Record<AmountField | 'amount', { zh: string; en: string }> = {
+  initialBudget: { zh: '年初预算数', en: 'initial budget' },
+  budget: { zh: '全年预算数', en: 'budget' },
+  fiscal: { zh: '财政拨款', en: 'appropriation' },
+  carryover: { zh: '上年结转', en: 'carry-over' },
+  other: { zh: '其他资金', en: 'other funds' },
+  executed: { zh: '执行数', en: 'executed amount' },
+  amount: { zh: '支付金额', en: 'payment amount' },
+};
+
 export type TextField = 'implementation' | 'benefit' | 'satisfaction' | 'reason';
 export const TEXT_FIELDS: TextField[] = ['implementation', 'benefit', 'satisfaction', 'reason'];
 

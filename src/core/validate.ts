@@ -7,12 +7,12 @@ import { address } from './address';
 import { Results, totalMembers } from './compute';
 import { FundsTable } from './detect';
 import { Issue } from './issues';
-import { AMOUNT_FIELDS, AmountField, Model, Payment, Project, SOURCE_FIELDS, paymentCell } from './model';
+import { AMOUNT_FIELDS, AMOUNT_WORDS, Model, Payment, Project, SOURCE_FIELDS, paymentCell } from './model';
 import { Fen, TOLERANCE_FEN, absFen, formatExact } from './money';
 import { wan } from './notes';
 import { formatRate, percentScaled, printsAsFull, RateDisplay } from './rate';
 import { Period } from './settings';
-import { PaymentTotalRow } from './read';
+import { PaymentTotalRow } from './read-payments';
 import { clip, nameKey } from './text';
 
 export interface RuleContext {
@@ -26,22 +26,6 @@ export interface RuleContext {
   paymentTotals: PaymentTotalRow[];
 }
 
-const FIELD_ZH: Record<AmountField, string> = {
-  initialBudget: '年初预算数',
-  budget: '全年预算数',
-  fiscal: '财政拨款',
-  carryover: '上年结转',
-  other: '其他资金',
-  executed: '执行数',
-};
-const FIELD_EN: Record<AmountField, string> = {
-  initialBudget: 'initial budget',
-  budget: 'budget',
-  fiscal: 'appropriation',
-  carryover: 'carry-over',
-  other: 'other funds',
-  executed: 'executed amount',
-};
 
 const wanEn = (fen: Fen) => `${formatExact(fen, 'wan')} (10k yuan)`;
 
@@ -53,8 +37,8 @@ export function fundsSourceSum({ model }: RuleContext): Issue[] {
     if (!budget || parts.length === 0) continue;
     const sum = parts.reduce((s, f) => s + p.amounts[f]!.value, 0n);
     if (absFen(sum - budget.value) <= TOLERANCE_FEN) continue;
-    const zh = parts.map((f) => `${FIELD_ZH[f]}${wan(p.amounts[f]!.value)}`).join(' + ');
-    const en = parts.map((f) => `${FIELD_EN[f]} ${wanEn(p.amounts[f]!.value)}`).join(' + ');
+    const zh = parts.map((f) => `${AMOUNT_WORDS[f].zh}${wan(p.amounts[f]!.value)}`).join(' + ');
+    const en = parts.map((f) => `${AMOUNT_WORDS[f].en} ${wanEn(p.amounts[f]!.value)}`).join(' + ');
     out.push({
       code: 'FUNDS_SOURCE_SUM_MISMATCH',
       severity: 'error',
@@ -141,8 +125,8 @@ export function totalRows({ model, results, paymentTotals }: RuleContext): Issue
         code: 'TOTAL_ROW_MISMATCH',
         severity: 'error',
         cell: typed.cell,
-        message: `“${clip(t.label)}”行的${FIELD_ZH[f]}${wan(typed.value)}与其所含${members.length}个项目之和${wan(sum)}不符（相差${wan(absFen(typed.value - sum))}）。请核对合计公式或范围。`,
-        messageEn: `The ${FIELD_EN[f]} on the "${clip(t.label)}" row, ${wanEn(typed.value)}, does not equal the sum of its ${members.length} projects, ${wanEn(sum)} (off by ${wanEn(absFen(typed.value - sum))}). Check the total's formula or range.`,
+        message: `“${clip(t.label)}”行的${AMOUNT_WORDS[f].zh}${wan(typed.value)}与其所含${members.length}个项目之和${wan(sum)}不符（相差${wan(absFen(typed.value - sum))}）。请核对合计公式或范围。`,
+        messageEn: `The ${AMOUNT_WORDS[f].en} on the "${clip(t.label)}" row, ${wanEn(typed.value)}, does not equal the sum of its ${members.length} projects, ${wanEn(sum)} (off by ${wanEn(absFen(typed.value - sum))}). Check the total's formula or range.`,
       });
     }
   }

@@ -6,7 +6,7 @@
 import { formatChineseDate } from '../dates';
 import { Fen, formatExact, formatRounded } from '../money';
 import { Ratio, RateDisplay, formatRate, pointsBetween, printsAsFull } from '../rate';
-import { DEFAULT_GROUP } from '../read';
+import { DEFAULT_GROUP } from '../read-funds';
 import { AmountDisplay, Period } from '../settings';
 import { Inline } from './document';
 

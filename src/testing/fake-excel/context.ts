@@ -60,19 +60,14 @@ export class SyncRun {
   }
 }
 
-/** UTF-8 length without TextEncoder allocations (the payload can be megabytes). */
+const ENCODER = new TextEncoder();
+
+/**
+ * UTF-8 length of a payload, measured by the platform's own encoder — deliberately not the shell's
+ * estimator (src/excel/budget.ts), so a mistake there cannot hide a payload over Excel's limit here.
+ */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return ENCODER.encode(text).length;
 }
 
 // Sizes of Office.js's JSON envelope for one action and one object path (measured from its request format).

@@ -1,0 +1,110 @@
+/**
+ * Reading the payments table (支付明细, usually exported from the 预算管理一体化系统) into the
+ * model. Built for 100,000 rows: cell addresses are made only when an issue needs one.
+ */
+import { address } from './address';
+import { parseDate } from './dates';
+import { PaymentsTable } from './detect';
+import { Issue, issue } from './issues';
+import { Payment, PaymentCellField, PaymentLayout, paymentCell } from './model';
+import { Fen } from './money';
+import { FOOTNOTE, TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
+import { CellValue, SheetSnapshot, isBlank } from './snapshot';
+import { cellText, clip, toHalfWidth } from './text';
+
+function firstFilled(a: CellValue, b: CellValue, c: CellValue, d: CellValue): CellValue {
+  return !isBlank(a) ? a : !isBlank(b) ? b : !isBlank(c) ? c : d;
+}
+
+export interface PaymentTotalRow {
+  row: number;
+  cell: string;
+  amount: Fen;
+  /** Index of the first payment the total covers. */
+  from: number;
+}
+
+export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues: Issue[]): { payments: Payment[]; paymentRows: number[]; totals: PaymentTotalRow[]; layout: PaymentLayout } {
+  const cols = table.columns;
+  const unit = table.columnUnits.amount ?? table.unit;
+  const layout: PaymentLayout = { sheet: sheet.name, columns: { date: cols.date, voucher: cols.voucher, code: cols.code, name: cols.name, amount: cols.amount } };
+  const payments: Payment[] = [];
+  const paymentRows: number[] = [];
+  const totals: PaymentTotalRow[] = [];
+  const left = sheet.left;
+  const cDate = cols.date, cVoucher = cols.voucher, cCode = cols.code, cName = cols.name, cAmount = cols.amount!, cPayee = cols.payee, cMemo = cols.memo;
+  const get = (values: CellValue[], c: number | undefined): CellValue => (c === undefined ? null : values[c - left] ?? null);
+  const cellOf = (p: Payment, f: PaymentCellField) => paymentCell(layout, p, f);
+  let lastTotalAt = 0;
+  const numericCode = { done: false };
+  const mapped = (Object.values(cols) as number[]).filter((c) => c !== cols.check);
+  for (let row = table.dataStart; row <= table.dataEnd; row++) {
+    const values = sheet.values[row - sheet.top];
+    if (!values) continue;
+    // Blank means blank in the table's own columns: the add-in loads only those, and the CLI must agree.
+    let blank = true;
+    for (const c of mapped) {
+      if (!isBlank(values[c - left] ?? null)) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+    const amountValue = get(values, cAmount);
+    const labelValue = firstFilled(get(values, cCode), get(values, cName), get(values, cols.seq), get(values, cDate));
+    // Every total label (小计/合计/总计/共计) has 计: a cheap test before the normalising one.
+    if (typeof labelValue === 'string' && labelValue.includes('计')) {
+      const labelKey = toHalfWidth(labelValue).replace(/\s+/g, '');
+      if (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20) {
+        const amt = readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
+        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: lastTotalAt });
+        lastTotalAt = payments.length;
+        continue;
+      }
+    }
+    if (isBlank(amountValue) && FOOTNOTE.test(toHalfWidth(cellText(labelValue)))) continue;
+    // One object shape for every payment keeps V8's property access monomorphic.
+    const p: Payment = { row, date: undefined, voucher: undefined, code: undefined, name: undefined, amount: undefined, payee: undefined, memo: undefined, project: undefined };
+    if (cDate !== undefined) {
+      const d = parseDate(get(values, cDate));
+      if (d.ok) p.date = d.serial;
+      else if (d.reason === 'empty') {
+        issues.push(issue('MISSING_REQUIRED', 'warning', cellOf(p, 'date'), `支付日期为空，无法判断是否属于本年度，已按本年度计入。请补填日期。`, `The payment date is empty, so it cannot be placed in the fiscal year; it is counted. Fill in the date.`));
+      } else if (d.reason === 'formula-error') {
+        issues.push(issue('FORMULA_ERROR', 'error', cellOf(p, 'date'), `支付日期单元格是公式错误 ${d.text}，该笔支付未计入。请修正。`, `The payment date holds the formula error ${d.text}; the payment is not counted. Fix it.`));
+        p.date = Number.NaN;
+      } else {
+        issues.push(
+          issue(
+            'DATE_INVALID',
+            'error',
+            cellOf(p, 'date'),
+            d.reason === 'no-such-date' ? `支付日期“${clip(d.text)}”不存在，该笔支付未计入。请更正日期。` : `支付日期“${clip(d.text)}”无法识别，该笔支付未计入。请写成 2023-10-09 或 2023年10月9日 的形式。`,
+            d.reason === 'no-such-date' ? `The payment date "${clip(d.text)}" does not exist; the payment is not counted. Correct the date.` : `The payment date "${clip(d.text)}" cannot be read; the payment is not counted. Write it as 2023-10-09.`,
+          ),
+        );
+        p.date = Number.NaN;
+      }
+    }
+    if (cVoucher !== undefined) p.voucher = cellText(get(values, cVoucher)) || undefined;
+    if (cCode !== undefined) {
+      const codeValue = get(values, cCode);
+      if (typeof codeValue === 'number') checkNumericCode(codeValue, cellOf(p, 'code'), issues, numericCode);
+      p.code = cellText(codeValue) || undefined;
+    }
+    if (cName !== undefined) p.name = cellText(get(values, cName)) || undefined;
+    if (isBlank(amountValue)) {
+      issues.push(issue('MISSING_REQUIRED', 'error', cellOf(p, 'amount'), `此笔支付没有金额，请填写支付金额或删除该行。`, `This payment has no amount; fill it in or delete the row.`));
+    } else {
+      p.amount = readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
+    }
+    if (cPayee !== undefined) p.payee = cellText(get(values, cPayee)) || undefined;
+    if (cMemo !== undefined) p.memo = cellText(get(values, cMemo)) || undefined;
+    if (!p.code && !p.name) {
+      issues.push(issue('MISSING_REQUIRED', 'error', cellOf(p, cCode !== undefined ? 'code' : 'name'), `此笔支付没有项目编码或项目名称，无法归入项目。请填写。`, `This payment has neither a project code nor a project name, so it cannot be assigned. Fill one in.`));
+    }
+    payments.push(p);
+    paymentRows.push(row);
+  }
+  return { payments, paymentRows, totals, layout };
+}
