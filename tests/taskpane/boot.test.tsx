@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom';
 import { bootPane, BootState, OfficeLike } from '../../src/taskpane/boot';
 import { StatusScreen } from '../../src/taskpane/components/StatusScreen';
-import { getByTestId } from './dom';
+import { screen } from '@testing-library/react';
 import { installBrowserShims, renderPane } from './render';
 
 beforeAll(installBrowserShims);
@@ -29,22 +29,22 @@ test('outside Office (onReady reports no host) the pane says to open it in Excel
   const shown = await boot(office(Promise.resolve({ host: null, platform: null })), 'en-GB');
   expect(shown[1]).toEqual({ kind: 'no-host', lang: 'en' });
   renderPane(<StatusScreen problem={{ kind: 'no-host' }} />);
-  expect(getByTestId('status')).toHaveTextContent('请在 Excel 中打开');
-  expect(getByTestId('status')).toHaveTextContent('在 Excel 的“开始”选项卡上点击“打开绩效自评”');
+  expect(screen.getByTestId('status')).toHaveTextContent('请在 Excel 中打开');
+  expect(screen.getByTestId('status')).toHaveTextContent('在 Excel 的“开始”选项卡上点击“打开绩效自评”');
 });
 
 test('when office.js did not load at all, the pane says so at once', async () => {
   expect(await boot(undefined)).toEqual([{ kind: 'no-office', lang: 'zh' }]);
   renderPane(<StatusScreen problem={{ kind: 'no-office' }} />, 'en');
-  expect(getByTestId('status')).toHaveTextContent('Office scripts did not load');
-  expect(getByTestId('status')).toHaveTextContent('appsforoffice.microsoft.com');
+  expect(screen.getByTestId('status')).toHaveTextContent('Office scripts did not load');
+  expect(screen.getByTestId('status')).toHaveTextContent('appsforoffice.microsoft.com');
 });
 
 test('in Word the pane says it works in Excel only', async () => {
   const shown = await boot(office(Promise.resolve({ host: 'Word', platform: 'PC' })));
   expect(shown[1]).toEqual({ kind: 'wrong-host', host: 'Word', lang: 'zh' });
   renderPane(<StatusScreen problem={{ kind: 'wrong-host', host: 'Word' }} />);
-  expect(getByTestId('status')).toHaveTextContent('此加载项只能在 Excel 中使用（当前为 Word）。');
+  expect(screen.getByTestId('status')).toHaveTextContent('此加载项只能在 Excel 中使用（当前为 Word）。');
 });
 
 test('if Office never answers, a message replaces the spinner — and a late answer still opens the pane', async () => {

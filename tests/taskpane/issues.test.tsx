@@ -2,7 +2,8 @@
 import '@testing-library/jest-dom';
 import type { Issue } from '../../src/core';
 import { IssuesStep, PAGE_SIZE } from '../../src/taskpane/components/IssuesStep';
-import { click, getByRole, getByTestId, queryAllByRole, queryByTestId } from './dom';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { installBrowserShims, renderPane } from './render';
 
 beforeAll(installBrowserShims);
@@ -22,54 +23,59 @@ const sumMismatch: Issue = { code: 'FUNDS_SOURCE_SUM_MISMATCH', severity: 'error
 
 test('issues are grouped 错误 / 警告 / 提示 with their counts, errors first', () => {
   renderPane(<IssuesStep issues={[yearGuessed, ...duplicateVouchers(3), sumMismatch]} disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />);
-  const groups = [...getByTestId('step-issues').querySelectorAll('[role="group"]')].map((s) => s.getAttribute('aria-label'));
-  expect(groups).toEqual(['错误 1', '警告 3', '提示 1']);
-  expect(getByTestId('issues-warning').querySelector('h3')).toHaveTextContent('警告3');
+  const groups = within(screen.getByTestId('step-issues')).getAllByRole('group');
+  expect(groups.map((g) => g.getAttribute('aria-label'))).toEqual(['错误 1', '警告 3', '提示 1']);
+  expect(within(screen.getByTestId('issues-warning')).getByRole('heading', { level: 3 })).toHaveTextContent('警告3');
 });
 
 test('each issue with a cell is a button that selects it; one without a cell is plain text', async () => {
+  const user = userEvent.setup();
   const selected: string[] = [];
   renderPane(<IssuesStep issues={[sumMismatch, yearGuessed]} disabled={false} onSelect={(c) => selected.push(c)} onRecheck={() => undefined} />);
-  await click(getByRole('button', '项目资金!G24 资金来源合计与预算不符。'));
+  await user.click(screen.getByRole('button', { name: '项目资金!G24 资金来源合计与预算不符。' }));
   expect(selected).toEqual(['项目资金!G24']);
-  expect(getByTestId('issues-info')).toHaveTextContent('（无单元格） 按支付日期推定为2023年。');
-  expect(queryAllByRole('button', /推定/)).toHaveLength(0);
+  expect(screen.getByTestId('issues-info')).toHaveTextContent('（无单元格） 按支付日期推定为2023年。');
+  expect(screen.queryAllByRole('button', { name: /推定/ })).toHaveLength(0);
 });
 
 test('ten thousand issues render a page at a time, with 显示更多 for the rest', async () => {
+  const user = userEvent.setup();
   renderPane(<IssuesStep issues={duplicateVouchers(10_000)} disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />);
-  const group = getByTestId('issues-warning');
-  expect(group.querySelectorAll('li')).toHaveLength(PAGE_SIZE);
-  // The button is the group's last child: found directly, since naming 250 buttons is slow in jsdom.
-  const more = () => group.lastElementChild as HTMLElement;
-  expect(group.querySelector('h3')).toHaveTextContent('警告10000');
+  const group = within(screen.getByTestId('issues-warning'));
+  expect(group.getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
+  expect(group.getByRole('heading', { level: 3 })).toHaveTextContent('警告10000');
+  // Found by its text, not getByRole's name: naming each of the 250 issue buttons takes seconds in jsdom.
+  const more = () => group.getByText(/^显示更多/);
+  expect(more()).toHaveRole('button');
   expect(more()).toHaveTextContent(`显示更多（还有 ${10_000 - PAGE_SIZE} 条）`);
-  await click(more());
-  expect(group.querySelectorAll('li')).toHaveLength(PAGE_SIZE * 5);
+  await user.click(more());
+  expect(group.getAllByRole('listitem')).toHaveLength(PAGE_SIZE * 5);
+  expect(more()).toHaveRole('button');
   expect(more()).toHaveTextContent(`显示更多（还有 ${10_000 - PAGE_SIZE * 5} 条）`);
 });
 
 test('no issues, and not yet checked, are both said', () => {
   renderPane(<IssuesStep issues={[]} disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />);
-  expect(getByTestId('issues-none')).toHaveTextContent('没有发现问题。');
-  expect(queryByTestId('issues-error')).toBeNull();
+  expect(screen.getByTestId('issues-none')).toHaveTextContent('没有发现问题。');
+  expect(screen.queryByTestId('issues-error')).toBeNull();
 });
 
 test('not yet checked', () => {
   renderPane(<IssuesStep disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />);
-  expect(getByTestId('step-issues')).toHaveTextContent('尚未检查。');
+  expect(screen.getByTestId('step-issues')).toHaveTextContent('尚未检查。');
 });
 
 test('while something runs, issues cannot be clicked and 重新检查 waits', async () => {
+  const user = userEvent.setup();
   let rechecks = 0;
   renderPane(<IssuesStep issues={[sumMismatch]} disabled onSelect={() => undefined} onRecheck={() => rechecks++} />);
-  expect(getByRole('button', /^项目资金!G24/)).toBeDisabled();
-  await click(getByRole('button', '重新检查'));
+  expect(screen.getByRole('button', { name: /^项目资金!G24/ })).toBeDisabled();
+  await user.click(screen.getByRole('button', { name: '重新检查' }));
   expect(rechecks).toBe(0);
 });
 
 test('English shows the English message and group names', () => {
   renderPane(<IssuesStep issues={[sumMismatch]} disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />, 'en');
-  expect(getByRole('button', '项目资金!G24 Sources do not add up.')).toBeInTheDocument();
-  expect(getByTestId('issues-error').getAttribute('aria-label')).toBe('Errors 1');
+  expect(screen.getByRole('button', { name: '项目资金!G24 Sources do not add up.' })).toBeInTheDocument();
+  expect(screen.getByTestId('issues-error')).toHaveAccessibleName('Errors 1');
 });

@@ -1,15 +1,26 @@
 /** Rendering pane components the way index.tsx does: inside Fluent's provider and a language. */
-import { ReactElement } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { configure, render, RenderResult } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { I18nProvider, Lang } from '../../src/taskpane/i18n';
-import { mount } from './dom';
 
-export function renderPane(ui: ReactElement, lang: Lang = 'zh'): HTMLElement {
-  return mount(
+// The pane analyses a workbook on open; in jsdom that can take longer than Testing Library's default 1 s.
+configure({ asyncUtilTimeout: 3000 });
+
+export function renderPane(ui: ReactElement, lang: Lang = 'zh'): RenderResult {
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <FluentProvider theme={webLightTheme}>
-      <I18nProvider lang={lang}>{ui}</I18nProvider>
-    </FluentProvider>,
+      <I18nProvider lang={lang}>{children}</I18nProvider>
+    </FluentProvider>
   );
+  return render(ui, { wrapper });
+}
+
+/** Replaces a field's text as a user does: clears it, then types the new text. */
+export async function retype(user: UserEvent, input: HTMLElement, text: string): Promise<void> {
+  await user.clear(input);
+  if (text) await user.type(input, text);
 }
 
 /** jsdom lacks a few browser APIs that Fluent's motion uses. */
