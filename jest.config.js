@@ -16,6 +16,7 @@ module.exports = {
       },
     ],
   },
+  setupFiles: ['<rootDir>/tests/setup/jsdom-globals.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
 };

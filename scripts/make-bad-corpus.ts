@@ -119,6 +119,14 @@ export const CORPUS: Record<string, (wb: ExcelJS.Workbook) => void> = {
       ['@SUM(A1:A9)', 8, 8, '<script>alert(1)</script>', ''],
       ['<b>加粗</b>项目', 6, 3, '<img src=x onerror=alert(1)>', '=1+1'],
     ]);
+    // The unit's own words open the report's title, addressee and signature lines: a cell written
+    // there that Excel read as a formula (a DDE payload) would run on opening.
+    sheet(wb, '单位信息', [
+      ['单位名称', "=cmd|' /C calc'!A0"],
+      ['报送对象', '+州财政局'],
+      ['报告标题', '@2023年度绩效自评报告'],
+      ['单位职能', '-负责全州大数据<script>alert(2)</script>发展'],
+    ]);
   },
   'long-texts.xlsx': (wb) => {
     sheet(wb, '项目资金', [

@@ -24,8 +24,9 @@ function message(lang: Lang, body: Text): CommandMessage {
 /** Why nothing was computed: the core's own words, and where to fix it. */
 function notFound(analysis: Analysis, hadMapping: boolean): Text {
   const issue = analysis.issues.find((i) => i.severity === 'error');
-  const zhWhy = issue?.message ?? '未找到项目资金表。';
-  const enWhy = issue?.messageEn ?? 'No funds table was found.';
+  const where = issue?.cell ? `${issue.cell}：` : '';
+  const zhWhy = issue ? `${where}${issue.message}` : '未找到项目资金表。';
+  const enWhy = issue ? `${where}${issue.messageEn}` : 'No funds table was found.';
   return hadMapping
     ? { zh: `${zhWhy}\n已保存的列映射不适用于此工作簿。请点击“打开绩效自评”，在任务窗格中更正列映射后再试。`, en: `${enWhy}\nThe saved column mapping does not fit this workbook. Click Open Self-Evaluation and correct the mapping in the task pane, then try again.` }
     : { zh: `${zhWhy}\n请点击“打开绩效自评”，在任务窗格中设置列映射后再试。`, en: `${enWhy}\nClick Open Self-Evaluation and set the column mapping in the task pane, then try again.` };

@@ -2,7 +2,7 @@
  * What the task pane and the ribbon ask of Excel, each in one Excel.run: read → core (→ save undo →
  * write). Every failure leaves here as an OfficeActionError with a sentence for the user.
  */
-import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, parseAddress, renderReportSheet } from '../core';
+import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, fatalIssue, parseAddress, renderReportSheet } from '../core';
 import { OfficeActionError, partialWriteError, toActionError } from './errors';
 import { Capabilities, ExcelHost, capabilities, localToday, runBatch } from './host';
 import { readSnapshot } from './read';
@@ -51,13 +51,17 @@ export function analyzeWorkbook(host: ExcelHost, settings: Settings, onProgress?
   });
 }
 
-/** The first error that stops the core, as the message to show (tables not found, a bad mapping). */
+/**
+ * The first error that stops the core, as the message to show (tables not found, a bad mapping),
+ * led by the sheet or cell it concerns as the command line prints it ("Sheet1：未找到项目资金表：…").
+ */
 export function notAnalyzable(analysis: Analysis): OfficeActionError {
-  const issue = analysis.issues.find((i) => i.severity === 'error') ?? analysis.issues[0];
+  const issue = fatalIssue(analysis) ?? analysis.issues[0];
+  const where = issue?.cell ? `${issue.cell}：` : '';
   return new OfficeActionError(
     issue?.code ?? 'TABLE_NOT_FOUND',
-    issue?.message ?? '未找到项目资金表。请在任务窗格中设置列映射。',
-    issue?.messageEn ?? 'No funds table was found. Set the column mapping in the task pane.',
+    issue ? `${where}${issue.message}` : '未找到项目资金表。请在任务窗格中设置列映射。',
+    issue ? `${where}${issue.messageEn}` : 'No funds table was found. Set the column mapping in the task pane.',
   );
 }
 

@@ -2,6 +2,7 @@
  * Every file of the bad corpus through the command line: it either succeeds with the issues that
  * name the bad cells, or stops with exit 2 and a one-line reason — never a stack trace, never a hang.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { CORPUS_DIR } from '../../scripts/make-bad-corpus';
@@ -127,6 +128,15 @@ describe('the bad corpus through the CLI', () => {
     expect(funds.values[2][0]).toBe('=HYPERLINK("http://x","y")');
     expect(funds.values.slice(2).map((row) => typeof row[funds.values[1].indexOf('偏差说明')])).toEqual(['string', 'string', 'string']);
     expect(String(funds.values[2][funds.values[1].indexOf('偏差说明')])).toContain('未完成原因：-合同未签订');
+    // The report's title, addressee and signature begin with the unit's = + @ text: still text, and
+    // no cell anywhere in the output is a formula.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.out);
+    const formulas: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void (c.type === ExcelJS.ValueType.Formula && formulas.push(`${ws.name}!${c.address}`)))));
+    expect(formulas).toEqual([]);
+    const sheet = wb.getWorksheet('自评报告')!;
+    expect([sheet.getCell('A1').value, sheet.getCell('A2').value, sheet.getCell(`A${sheet.rowCount - 1}`).value]).toEqual(['@2023年度绩效自评报告', '+州财政局：', "=cmd|' /C calc'!A0"]);
   });
 
   it('long-texts.xlsx: a 300-character name and a 32,000-character text are handled', async () => {
