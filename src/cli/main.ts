@@ -158,11 +158,9 @@ export async function runReport(opts: CliOptions): Promise<RunResult> {
   const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
   if (report) out.push('', reportLine(report, opts.lang));
   if (opts.output) {
-    const lastHeaderCols: Record<string, number> = { [analysis.funds!.sheet]: analysis.funds!.lastHeaderCol };
-    if (analysis.payments) lastHeaderCols[analysis.payments.sheet] = analysis.payments.lastHeaderCol;
     let patched: Uint8Array;
     try {
-      patched = await patchWorkbook(input, { plan: analysis.plan, lastHeaderCols, reportSheet: renderReportSheet(report!) });
+      patched = await patchWorkbook(input, { plan: analysis.plan, reportSheet: renderReportSheet(report!) });
     } catch (e) {
       if (e instanceof XlsxPatchError) throw new UsageError(e.message);
       throw e;

@@ -65,12 +65,16 @@ export interface ParsedAddress {
   col: number;
 }
 
+/** Inverse of `quoteSheetName`: 'Sheet ''1''' → Sheet '1'; a bare name is returned as it is. */
+export function unquoteSheetName(text: string): string {
+  return text.length > 1 && text.startsWith("'") && text.endsWith("'") ? text.slice(1, -1).replace(/''/g, "'") : text;
+}
+
 /** Inverse of `address` (single cells; the first cell of a range). */
 export function parseAddress(text: string): ParsedAddress | null {
   const bang = text.lastIndexOf('!');
   if (bang < 0) return null;
-  let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const sheet = unquoteSheetName(text.slice(0, bang));
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(text.slice(bang + 1));
   if (!m) return null;
   return { sheet, row: Number(m[2]) - 1, col: columnIndex(m[1]) };

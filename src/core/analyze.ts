@@ -2,7 +2,7 @@
  * The whole core in one call: snapshot → tables → model → period → payments matched → results →
  * issues → write plan. Shells call this once and apply the plan.
  */
-import { parseAddress } from './address';
+import { parseAddress, quoteSheetName } from './address';
 import { ComputeOptions, Results, computeResults } from './compute';
 import { FundsTable, PaymentsTable, detectTables } from './detect';
 import { Issue, sortIssues } from './issues';
@@ -13,7 +13,6 @@ import { readFunds } from './read-funds';
 import { readPayments } from './read-payments';
 import { DEFAULT_SETTINGS, Period, Settings, resolvePeriod } from './settings';
 import { WorkbookSnapshot } from './snapshot';
-import { quoteSheetName } from './address';
 import { runRules } from './validate';
 import { RateDisplay } from './rate';
 

@@ -7,7 +7,7 @@ import { address, columnIndex, columnLetters, quoteSheetName } from './address';
 import { FieldSpec, fieldSpecs, REQUIRED_FIELDS, TableKind } from './fields';
 import { matchHeader, normalizeHeader } from './headers';
 import { Issue, issue } from './issues';
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellAt, lastCol, lastRow } from './snapshot';
+import { SheetSnapshot, WorkbookSnapshot, cellAt, lastCol, lastRow } from './snapshot';
 import {
   Candidate,
   DetectionResult,
@@ -252,14 +252,4 @@ export function detectTables(snapshot: WorkbookSnapshot, override?: MappingOverr
     );
   }
   return { funds, payments, issues };
-}
-
-/** Cell values of a row as text, for display of a detected header (task pane, CLI). */
-export function headerRowTexts(sheet: SheetSnapshot, row: number): { col: number; text: string }[] {
-  const out: { col: number; text: string }[] = [];
-  for (let col = sheet.left; col <= lastCol(sheet); col++) {
-    const t = cellText(cellAt(sheet, row, col) as CellValue);
-    if (t) out.push({ col, text: t });
-  }
-  return out;
 }

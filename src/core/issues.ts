@@ -35,8 +35,7 @@ export type IssueCode =
   | 'REASON_MISSING'
   | 'ZERO_BUDGET'
   | 'CODE_AS_NUMBER'
-  | 'NO_PROJECTS'
-  | 'OUTPUT_COLUMN_BLOCKED';
+  | 'NO_PROJECTS';
 
 export interface Issue {
   code: IssueCode;

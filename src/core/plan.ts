@@ -36,6 +36,9 @@ export interface OutputColumn {
   header: string;
   /** True when the table had no such column and the plan adds one. */
   appended: boolean;
+  /** For an appended column: its width in characters, and the table column whose look (borders, header fill) its cells borrow. */
+  widthChars?: number;
+  styleFromCol?: number;
 }
 
 export interface WritePlan {
@@ -44,6 +47,9 @@ export interface WritePlan {
 }
 
 export const OUTPUT_HEADERS: Record<OutputField, string> = { rate: '执行率', note: '偏差说明', check: '校验提示' };
+
+/** Widths (characters) of appended columns: a percentage, or a sentence that wraps. */
+const OUTPUT_WIDTHS: Record<OutputField, number> = { rate: 10, note: 44, check: 44 };
 
 export function rateFormat(display: RateDisplay): string {
   return display === 'whole' ? '0%' : '0.00%';
@@ -74,7 +80,7 @@ function outputColumns<F extends string>(
     }
     if (!needed) continue;
     while (!columnIsEmpty(sheet, next, Math.min(table.headerRow, sheet.top), Math.max(table.dataEnd, sheet.top))) next++;
-    out.push({ sheet: sheet.name, col: next, field, header: OUTPUT_HEADERS[field], appended: true });
+    out.push({ sheet: sheet.name, col: next, field, header: OUTPUT_HEADERS[field], appended: true, widthChars: OUTPUT_WIDTHS[field], styleFromCol: table.lastHeaderCol });
     next++;
   }
   return out;

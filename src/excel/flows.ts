@@ -2,7 +2,7 @@
  * What the task pane and the ribbon ask of Excel, each in one Excel.run: read → core (→ save undo →
  * write). Every failure leaves here as an OfficeActionError with a sentence for the user.
  */
-import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, fatalIssue, parseAddress, renderReportSheet } from '../core';
+import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, fatalIssue, parseAddress, renderReportSheet, unquoteSheetName } from '../core';
 import { OfficeActionError, partialWriteError, toActionError } from './errors';
 import { Capabilities, ExcelHost, capabilities, localToday, runBatch } from './host';
 import { readSnapshot } from './read';
@@ -56,7 +56,7 @@ export function analyzeWorkbook(host: ExcelHost, settings: Settings, onProgress?
  * led by the sheet or cell it concerns as the command line prints it ("Sheet1：未找到项目资金表：…").
  */
 export function notAnalyzable(analysis: Analysis): OfficeActionError {
-  const issue = fatalIssue(analysis) ?? analysis.issues[0];
+  const issue = fatalIssue(analysis);
   const where = issue?.cell ? `${issue.cell}：` : '';
   return new OfficeActionError(
     issue?.code ?? 'TABLE_NOT_FOUND',
@@ -131,8 +131,7 @@ export function hasUndo(host: ExcelHost): Promise<boolean> {
 /** Brings an issue's cell into view: activates its sheet and selects the cell ("项目资金!D17", or a sheet alone). */
 export function selectCell(host: ExcelHost, address: string): Promise<void> {
   const parsed = parseAddress(address);
-  const bare = address.startsWith("'") && address.endsWith("'") ? address.slice(1, -1).replace(/''/g, "'") : address;
-  const sheetName = parsed?.sheet ?? bare;
+  const sheetName = parsed?.sheet ?? unquoteSheetName(address);
   if (!sheetName) return Promise.resolve();
   return guarded(() =>
     runBatch(host, async (context) => {

@@ -11,9 +11,6 @@ import { Capabilities } from './host';
 import { WritePiece, localAddress, writePieces } from './range-io';
 import { UndoRecord } from './undo-record';
 
-/** Widths of appended columns in Excel characters (the command line's widths). */
-export const APPENDED_WIDTH_CHARS: Record<string, number> = { rate: 10, note: 44, check: 44 };
-
 /** Excel's character width to points: 7 px a character plus 5 px padding, at 0.75 pt a pixel. */
 export function charsToPoints(chars: number): number {
   return Math.trunc(chars * 7 + 5) * 0.75;
@@ -47,8 +44,8 @@ export function planLooks(appended: AppendedColumn[], record: UndoRecord): LookC
   const changes: LookChange[] = [];
   for (const a of appended) {
     const { sheet, col, field } = a.column;
-    const points = charsToPoints(APPENDED_WIDTH_CHARS[field]);
-    if (a.width !== points) {
+    const points = a.column.widthChars === undefined ? undefined : charsToPoints(a.column.widthChars);
+    if (points !== undefined && a.width !== points) {
       changes.push({ sheet, address: localAddress(0, col, 1, 1), apply: (f) => (f.columnWidth = points) });
       record.columnWidths.push({ sheet, col, width: a.width });
     }

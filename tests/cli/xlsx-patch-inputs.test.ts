@@ -22,7 +22,7 @@ const RATES: WritePlan = {
     { sheet: '项目资金', top: 1, left: 3, values: [[20 / 72], [0.9]], numberFormat: '0%', role: 'rate' },
     { sheet: '项目资金', top: 0, left: 4, values: [['偏差说明'], ['差 52 万元'], ['<b>&"\'\u0001']], role: 'note' },
   ],
-  columns: [{ sheet: '项目资金', col: 4, field: 'note', header: '偏差说明', appended: true }],
+  columns: [{ sheet: '项目资金', col: 4, field: 'note', header: '偏差说明', appended: true, widthChars: 44, styleFromCol: 3 }],
 };
 
 /** Cells by address read the way the format defines them: a missing r means "the next one". */
@@ -59,7 +59,7 @@ describe('workbooks written by other programs', () => {
           .replace(/<(\/?)(?![\w]+:)([A-Za-z])/g, '<$1x:$2'),
     });
     expect(await partText(input, 'xl/worksheets/sheet1.xml')).toContain('<x:sheetData>');
-    const output = await patchWorkbook(input, { plan: RATES, lastHeaderCols: { 项目资金: 3 } });
+    const output = await patchWorkbook(input, { plan: RATES });
     const xml = (await partText(output, 'xl/worksheets/sheet1.xml'))!;
     expect(xml).not.toMatch(/<c[\s>]|<row[\s>]/);
     const cells = cellsByAddress(xml);
@@ -103,7 +103,7 @@ describe('workbooks written by other programs', () => {
     const input = await withParts(await oneSheetBook(), {
       'xl/worksheets/sheet1.xml': (xml) => `\uFEFF${xml.replace(/ (r|s|t)="([^"]*)"/g, " $1='$2'")}`,
     });
-    const output = await patchWorkbook(input, { plan: RATES, lastHeaderCols: { 项目资金: 3 } });
+    const output = await patchWorkbook(input, { plan: RATES });
     const ws = (await readWorkbook(output)).getWorksheet('项目资金')!;
     expect(ws.getCell('D3').value).toBe(0.9);
     expect(ws.getCell('A3').value).toBe('数据中台');
@@ -117,7 +117,7 @@ describe('workbooks written by other programs', () => {
       '[Content_Types].xml': (xml) => xml.replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, ''),
       'xl/worksheets/sheet1.xml': (xml) => xml.replace(/ s="\d+"/g, ''),
     });
-    const output = await patchWorkbook(input, { plan: RATES, lastHeaderCols: { 项目资金: 3 } });
+    const output = await patchWorkbook(input, { plan: RATES });
     expect(await partText(output, 'xl/_rels/workbook.xml.rels')).toContain('styles');
     expect((await readWorkbook(output)).getWorksheet('项目资金')!.getCell('D2').numFmt).toBe('0%');
     await expectWellFormed(output);

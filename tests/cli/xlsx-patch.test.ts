@@ -48,12 +48,6 @@ function analyzed(wb: ExcelJS.Workbook): Analysis {
   return analyze(workbookSnapshot(wb), { today: '2024-01-15' });
 }
 
-function lastHeaderCols(a: Analysis): Record<string, number> {
-  const out: Record<string, number> = { [a.funds!.sheet]: a.funds!.lastHeaderCol };
-  if (a.payments) out[a.payments.sheet] = a.payments.lastHeaderCol;
-  return out;
-}
-
 /** The plan with one note replaced, to see that text starting with "=" is never a formula. */
 function withNote(plan: WritePlan, text: string): WritePlan {
   const blocks = plan.blocks.map((b): PlanBlock => (b.role === 'note' ? { ...b, values: b.values.map((row, i) => (i === 0 ? [text] : row)) } : b));
@@ -84,7 +78,7 @@ describe('writing the plan into a copy of the workbook’s own package', () => {
     });
     analysis = analyzed(await readWorkbook(input));
     plan = withNote(analysis.plan, HYPERLINK);
-    output = await patchWorkbook(input, { plan, lastHeaderCols: lastHeaderCols(analysis) });
+    output = await patchWorkbook(input, { plan });
     out = await readWorkbook(output);
   });
 
@@ -159,7 +153,7 @@ describe('writing the plan into a copy of the workbook’s own package', () => {
   });
 
   it('gives the same sheet, styles and workbook XML when the same plan is applied twice', async () => {
-    const twice = await patchWorkbook(output, { plan, lastHeaderCols: lastHeaderCols(analysis) });
+    const twice = await patchWorkbook(output, { plan });
     for (const name of ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml']) {
       expect({ name, xml: await partText(twice, name) }).toEqual({ name, xml: await partText(output, name) });
     }
@@ -172,7 +166,7 @@ describe('columns, formulas and sheet names the plan runs into', () => {
       'xl/worksheets/sheet1.xml': (xml) => xml.replace(/<cols>.*?<\/cols>/, '<cols><col min="1" max="1" width="8" customWidth="1"/><col min="2" max="2" width="30" customWidth="1"/><col min="3" max="16384" width="12" customWidth="1"/></cols>'),
     });
     const a = analyzed(await readWorkbook(input));
-    const output = await patchWorkbook(input, { plan: a.plan, lastHeaderCols: lastHeaderCols(a) });
+    const output = await patchWorkbook(input, { plan: a.plan });
     const ws = (await readWorkbook(output)).getWorksheet('项目资金')!;
     expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map((c) => ws.getColumn(c).width)).toEqual([8, 30, 12, 12, 12, 44, 44, 12, 12]);
     const cols = [...(await partText(output, 'xl/worksheets/sheet1.xml'))!.matchAll(/<col min="(\d+)" max="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -211,7 +205,7 @@ describe('columns, formulas and sheet names the plan runs into', () => {
     expect(await partText(input, 'xl/workbook.xml')).toContain('Sheet &apos;1&apos; &amp; “预算”');
     const a = analyzed(await readWorkbook(input));
     expect(a.funds!.sheet).toBe(name);
-    const out = await readWorkbook(await patchWorkbook(input, { plan: a.plan, lastHeaderCols: lastHeaderCols(a) }));
+    const out = await readWorkbook(await patchWorkbook(input, { plan: a.plan }));
     expect(out.getWorksheet(name)!.getCell('E5').value).toBeCloseTo(0.9, 12);
     expect(out.getWorksheet(name)!.getCell('F3').value).toBe('偏差说明');
   });
@@ -232,7 +226,7 @@ describe('the reference report’s workbook (made by exceljs) patched with its p
     const snapshot = workbookSnapshot(await readWorkbook(input));
     analysis = analyze(snapshot, { today: '2024-01-15' });
     const reportSheet = renderReportSheet(buildReport(analysis, snapshot));
-    output = await patchWorkbook(input, { plan: analysis.plan, lastHeaderCols: lastHeaderCols(analysis), reportSheet });
+    output = await patchWorkbook(input, { plan: analysis.plan, reportSheet });
   });
 
   it('opens in exceljs with exactly the cells the plan describes', async () => {
@@ -274,7 +268,7 @@ describe('the reference report’s workbook (made by exceljs) patched with its p
     const again = analyze(snapshot, { today: '2024-01-15' });
     const reportSheet = renderReportSheet(buildReport(again, snapshot));
     reportSheet.rows = reportSheet.rows.slice(0, 3);
-    const twice = await patchWorkbook(output, { plan: again.plan, lastHeaderCols: lastHeaderCols(again), reportSheet });
+    const twice = await patchWorkbook(output, { plan: again.plan, reportSheet });
     const wb = await readWorkbook(twice);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告']);
     expect(wb.getWorksheet('自评报告')!.rowCount).toBe(3);

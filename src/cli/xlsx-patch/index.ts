@@ -4,7 +4,7 @@
  * bytes, and only the rows the plan writes are rebuilt. See patch.ts for the flow, sheet-patch.ts
  * and row-writer.ts for the splice.
  */
-export { patchWorkbook, APPENDED_WIDTH } from './patch';
+export { patchWorkbook } from './patch';
 export type { WorkbookEdits } from './patch';
 export { XlsxPatchError } from './errors';
 export { shiftFormula } from './formula-shift';

@@ -4,7 +4,7 @@
  * workbook's bookkeeping — so charts, pivots, images, slicers and anything else exceljs would drop
  * survive byte for byte.
  */
-import type { OutputField, PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
+import type { PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
 import { XlsxPatchError } from './errors';
 import { Package } from './package';
 import { writeReportSheet } from './report-sheet';
@@ -12,13 +12,9 @@ import { CellWrite, SheetEdits, patchSheetXml } from './sheet-patch';
 import { Styles } from './styles';
 import { SheetEntry, Workbook } from './workbook';
 
-/** Column widths (in characters) for columns the plan appends; the add-in uses the same. */
-export const APPENDED_WIDTH: Record<OutputField, number> = { rate: 10, note: 44, check: 44 };
 
 export interface WorkbookEdits {
   plan: WritePlan;
-  /** Sheet name → 0-based last header column of its table; appended columns borrow its cells' look. */
-  lastHeaderCols?: Record<string, number>;
   reportSheet?: ReportSheetPlan;
 }
 
@@ -31,7 +27,7 @@ function worksheetOf(wb: Workbook, name: string): SheetEntry {
 
 /** The plan's blocks as per-sheet, per-row cell writes (a later block wins where two write one cell). */
 function collectEdits(wb: Workbook, styles: Styles, edits: WorkbookEdits): Map<SheetEntry, SheetEdits> {
-  const { plan, lastHeaderCols = {} } = edits;
+  const { plan } = edits;
   const out = new Map<SheetEntry, SheetEdits>();
   const editsOf = (name: string) => {
     const sheet = worksheetOf(wb, name);
@@ -39,9 +35,14 @@ function collectEdits(wb: Workbook, styles: Styles, edits: WorkbookEdits): Map<S
     if (!e) out.set(sheet, (e = { rows: new Map(), widths: new Map() }));
     return e;
   };
-  const appended = new Set(plan.columns.filter((c) => c.appended).map((c) => `${c.sheet}\u0000${c.col}`));
-  for (const c of plan.columns) if (c.appended) editsOf(c.sheet).widths.set(c.col, APPENDED_WIDTH[c.field]);
-  for (const block of plan.blocks) addBlock(editsOf(block.sheet), block, styles, (col) => appended.has(`${block.sheet}\u0000${col}`), lastHeaderCols[block.sheet]);
+  // Appended column → the column whose cells' look it borrows.
+  const borrows = new Map<string, number>();
+  for (const c of plan.columns) {
+    if (!c.appended) continue;
+    if (c.widthChars !== undefined) editsOf(c.sheet).widths.set(c.col, c.widthChars);
+    if (c.styleFromCol !== undefined) borrows.set(`${c.sheet}\u0000${c.col}`, c.styleFromCol);
+  }
+  for (const block of plan.blocks) addBlock(editsOf(block.sheet), block, styles, (col) => borrows.get(`${block.sheet}\u0000${col}`));
   for (const e of out.values()) {
     for (const [row, writes] of e.rows) {
       if (writes.length < 2) continue;
@@ -52,7 +53,7 @@ function collectEdits(wb: Workbook, styles: Styles, edits: WorkbookEdits): Map<S
   return out;
 }
 
-function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, isAppended: (col: number) => boolean, lastHeaderCol: number | undefined): void {
+function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf: (col: number) => number | undefined): void {
   const numFmtId = block.numberFormat ? styles.numFmtId(block.numberFormat) : undefined;
   block.values.forEach((values, i) => {
     const row = block.top + i;
@@ -60,7 +61,8 @@ function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, isAppended: (
     if (!writes) e.rows.set(row, (writes = []));
     values.forEach((value, j) => {
       const col = block.left + j;
-      const borrow = isAppended(col) && lastHeaderCol !== undefined;
+      const source = styleSourceOf(col);
+      const borrow = source !== undefined;
       writes.push({
         col,
         value,
@@ -68,7 +70,7 @@ function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, isAppended: (
         // its number format: a note under a money column is not money, and the neighbour may be the
         // 执行率 column this same plan formats, which would make a second run differ from the first.
         numFmtId: borrow ? (numFmtId ?? 0) : numFmtId,
-        styleFromCol: borrow ? lastHeaderCol : undefined,
+        styleFromCol: source,
         wrap: borrow && (block.role === 'note' || block.role === 'check'),
       } satisfies CellWrite);
     });

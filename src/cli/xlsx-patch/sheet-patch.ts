@@ -7,7 +7,7 @@ import type { PlanValue } from '../../core';
 import { SharedFormulas, checkArrayFormulas, formulaOffsets, hasOffsetIn } from './formulas';
 import { RowOp, RowWriter, SheetSource } from './row-writer';
 import { Bounds, growDimension, parseCols, setColumnWidths } from './sheet-head';
-import { CellSpan, RowSpan, findRow, formulaOf, indexRows, lastCell, parseCells, sheetDataBounds } from './sheet-rows';
+import { CellSpan, RowSpan, findRow, formulaOf, indexRows, lastCell, lowerBound, parseCells, sheetDataBounds } from './sheet-rows';
 import { Splice } from './splice';
 import { Styles } from './styles';
 import { rootOf, setAttr } from './xml';
@@ -101,7 +101,7 @@ export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, wh
   // Copies original rows; rows without r get one, since an inserted row would shift their implied numbers.
   const copyRows = (from: number, to: number) => {
     if (!implicitRows) return out.copy(from, to);
-    for (let i = firstRowFrom(rows, from); i < rows.length && rows[i].start < to; i++) {
+    for (let i = lowerBound(rows, 'start', from); i < rows.length && rows[i].start < to; i++) {
       const r = rows[i];
       if (r.hasR) continue;
       out.copy(from, r.start);
@@ -141,16 +141,4 @@ function writtenBounds(edits: SheetEdits): Bounds | undefined {
     }
   }
   return b;
-}
-
-/** Index of the first row starting at or after an offset. */
-function firstRowFrom(rows: RowSpan[], offset: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -115,16 +115,21 @@ export function indexRows(bytes: string, data: SheetDataBounds, p: string, where
   return rows;
 }
 
-/** Index of the first row numbered `row` or later (rows are ascending). */
-export function findRow(rows: RowSpan[], row: number): number {
+/** Index of the first row whose `key` is at least `value` (rows are ascending in both keys). */
+export function lowerBound(rows: RowSpan[], key: 'row' | 'start', value: number): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (rows[mid].row < row) lo = mid + 1;
+    if (rows[mid][key] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the first row numbered `row` or later. */
+export function findRow(rows: RowSpan[], row: number): number {
+  return lowerBound(rows, 'row', row);
 }
 
 export interface CellSpan {

@@ -16,7 +16,7 @@ const MAX_NAMED_LAGGING = 20;
 const MAX_NAMED_ISSUES = 10;
 
 /** Issues about how the table was read, or about the draft itself: not problems of the unit's budget. */
-const PROCESS_CODES: IssueCode[] = ['TABLE_NOT_FOUND', 'PAYMENTS_NOT_FOUND', 'NO_EXECUTED_SOURCE', 'DUPLICATE_HEADER', 'UNIT_ASSUMED', 'MAPPING_INVALID', 'FISCAL_YEAR_GUESSED', 'REASON_MISSING', 'OUTPUT_COLUMN_BLOCKED'];
+const PROCESS_CODES: IssueCode[] = ['TABLE_NOT_FOUND', 'PAYMENTS_NOT_FOUND', 'NO_EXECUTED_SOURCE', 'DUPLICATE_HEADER', 'UNIT_ASSUMED', 'MAPPING_INVALID', 'FISCAL_YEAR_GUESSED', 'REASON_MISSING'];
 
 function staffList(list: Sourced<string>[]): OutlineNode[] {
   if (list.length === 1) return [{ kind: 'body', runs: [staff(asSentence(list[0].value), list[0].cell)] }];
