@@ -9,6 +9,28 @@ export type CellValue = string | number | boolean | null;
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
+/** A rectangle of sheet cells, 0-based and inclusive (A1:B2 is 0,0–1,1). */
+export interface CellRect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** An Excel table (ListObject) on a sheet: writing into its totals row, or next to it, is Excel's business. */
+export interface SheetTable {
+  name: string;
+  rect: CellRect;
+  /** Whether the last row of `rect` is the table's totals row. */
+  totalsRow: boolean;
+}
+
+/** A cell position on its sheet, 0-based. */
+export interface CellPosition {
+  row: number;
+  col: number;
+}
+
 export interface SheetSnapshot {
   name: string;
   /** 0-based row of values[0] on the sheet (A1 is row 0). */
@@ -17,10 +39,29 @@ export interface SheetSnapshot {
   left: number;
   values: CellValue[][];
   visibility?: SheetVisibility;
+  /**
+   * Merged areas on the sheet. Undefined when the shell could not tell (the core then assumes none);
+   * an empty list when it looked and found none. A merged area's value is in its top-left cell only.
+   */
+  merges?: CellRect[];
+  /** Excel tables (ListObjects) on the sheet, when the shell can tell. */
+  tables?: SheetTable[];
+  /**
+   * Formula cells that carry no computed value (a file written by a script or an export system and
+   * never opened in Excel). Their values in `values` are null; the core must never read them as 0.
+   * Always absent in Excel, which computes every formula.
+   */
+  uncalculated?: CellPosition[];
 }
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /**
+   * The workbook's date system. Dates in `values` are serial numbers as Excel stores them: in a
+   * 1904-system workbook (a Mac habit) serial 0 is 1904-01-01, 1,462 days later than in the 1900
+   * system. The core converts; shells pass the serials as they are. Absent means 1900.
+   */
+  dateSystem?: 1900 | 1904;
 }
 
 /** The value at a sheet position (0-based), or null outside the used range. */
