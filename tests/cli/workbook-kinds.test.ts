@@ -3,7 +3,7 @@
  * content type of its workbook part, or the run is refused saying what to do — never an .xlsx that
  * Excel refuses to open because macros hide inside it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { promises as nodePromises, existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { SAMPLE, cli, sha256, tempDir } from '../helpers/cli';
 import { partBytes, partText, withParts } from '../helpers/xlsx-package';
@@ -63,7 +63,14 @@ describe('a macro-enabled workbook (.xlsm)', () => {
   it('-o OUT.xlsx is refused before reading, suggesting OUT.xlsm', async () => {
     const input = await bookOf('xlsm', '宏.xlsm');
     const out = path.join(dir, 'OUT.xlsx');
-    await refused(['report', input, '-o', out], '宏.xlsm 是启用宏的工作簿', `请改用 -o ${path.join(dir, 'OUT.xlsm')}`);
+    const readFile = jest.spyOn(nodePromises, 'readFile');
+    try {
+      await refused(['report', input, '-o', out], '宏.xlsm 是启用宏的工作簿', `请改用 -o ${path.join(dir, 'OUT.xlsm')}`);
+      // Its name said enough: the workbook was not read.
+      expect(readFile.mock.calls.filter(([p]) => String(p) === input)).toEqual([]);
+    } finally {
+      readFile.mockRestore();
+    }
     expect(existsSync(out)).toBe(false);
   });
 
