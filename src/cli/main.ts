@@ -38,6 +38,8 @@ export interface CliOptions {
   settings: Settings;
   strict: boolean;
   lang: Lang;
+  /** Settings and mapping files the run reads (--config, --map FILE): no output may overwrite them either. */
+  alsoReads?: NamedPath[];
 }
 
 /** What the command line touches outside itself: files, the clock, the platform's error conventions. Tests replace them. */
@@ -71,7 +73,11 @@ export async function parseInvocation(argv: string[], deps: CliDeps = defaultDep
     deps.clock,
     deps.platform,
   );
-  return { kind: 'report', options: { input, ...outputs, settings, strict: t.switches.has('strict'), lang } };
+  const alsoReads = (['config', 'map'] as const).flatMap((k) => {
+    const v = t.values.get(k);
+    return v !== undefined && !/^\s*[[{]/.test(v) ? [{ flag: `--${k}`, given: v }] : [];
+  });
+  return { kind: 'report', options: { input, ...outputs, settings, strict: t.switches.has('strict'), lang, alsoReads } };
 }
 
 export async function readInput(file: string): Promise<Uint8Array> {
@@ -129,7 +135,7 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   ];
   // Nothing is read before the paths are known to be safe: an output that is the input is refused here.
   await checkInput(deps.fs, opts.input, deps.platform);
-  await checkOutputs(deps.fs, opts.input, outputs, deps.platform);
+  await checkOutputs(deps.fs, opts.input, outputs, deps.platform, opts.alsoReads);
   checkOutputNames(opts);
   const input = await readInput(opts.input);
   // The exceljs model is only needed for the snapshot; letting it go keeps the patch step fast.

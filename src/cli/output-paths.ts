@@ -156,18 +156,25 @@ export async function checkInput(fs: CliFs, input: string, platform: NodeJS.Plat
 }
 
 /**
- * Refuses, before anything is read, any output that is the input or another output, names a
- * folder, or lies in a folder that cannot be written.
+ * Refuses, before anything is read, any output that is the input (or a settings or mapping file
+ * the run reads), or another output, or names a folder, or lies in a folder that cannot be written.
  */
-export async function checkOutputs(fs: CliFs, input: string, outputs: NamedPath[], platform: NodeJS.Platform): Promise<void> {
-  const source = await resolve(fs, { flag: 'input', given: input });
+export async function checkOutputs(fs: CliFs, input: string, outputs: NamedPath[], platform: NodeJS.Platform, otherSources: NamedPath[] = []): Promise<void> {
+  const sources = [await resolve(fs, { flag: 'input', given: input }), ...(await Promise.all(otherSources.map((s) => resolve(fs, s))))];
   const targets: Resolved[] = [];
   for (const o of outputs) {
     const t = await resolve(fs, o);
-    if (await sameFile(fs, source, t)) {
+    for (const source of sources) {
+      if (!(await sameFile(fs, source, t))) continue;
+      if (source.flag === 'input') {
+        throw new UsageError(
+          `输出文件不能与输入文件相同：${t.flag} ${t.given}${how(t).zh} 就是输入文件。本工具从不改写输入文件，请为 ${t.flag} 另选一个文件名。`,
+          `An output cannot be the input: ${t.flag} ${t.given}${how(t).en} is the input file. This tool never writes its input; choose another name for ${t.flag}.`,
+        );
+      }
       throw new UsageError(
-        `输出文件不能与输入文件相同：${t.flag} ${t.given}${how(t).zh} 就是输入文件。本工具从不改写输入文件，请为 ${t.flag} 另选一个文件名。`,
-        `An output cannot be the input: ${t.flag} ${t.given}${how(t).en} is the input file. This tool never writes its input; choose another name for ${t.flag}.`,
+        `${t.flag} ${t.given} 就是 ${source.flag} 读取的文件：本工具从不改写它读取的文件，请为 ${t.flag} 另选一个文件名。`,
+        `${t.flag} ${t.given} is the file ${source.flag} reads; this tool never writes a file it reads. Choose another name for ${t.flag}.`,
       );
     }
     for (const other of targets) {

@@ -90,6 +90,26 @@ describe('an output that is the input is refused before anything is read', () =>
   });
 });
 
+describe('an output that is a file the run reads', () => {
+  it('--json over the --config file (both .json) is refused, and the settings survive', async () => {
+    const ws = workspace();
+    const settings = path.join(ws.dir, '设置.json');
+    writeFileSync(settings, '{"rateDisplay": "two-decimals"}');
+    const r = await cli(['report', ws.input, '--config', settings, '--json', path.join(ws.dir, '.', '设置.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--json ${path.join(ws.dir, '设置.json')} 就是 --config 读取的文件：本工具从不改写它读取的文件`);
+    expect(readFileSync(settings, 'utf8')).toBe('{"rateDisplay": "two-decimals"}');
+  });
+
+  it('--json over a --map file', async () => {
+    const ws = workspace();
+    const map = path.join(ws.dir, 'map.json');
+    writeFileSync(map, '{"funds": {"headerRow": 3}}');
+    const r = await cli(['report', ws.input, '--map', map, '--json', map]);
+    expect(r.stderr).toContain('就是 --map 读取的文件');
+  });
+});
+
 describe('two outputs that are one file', () => {
   it('--json through a link to the -o file (existing or not yet written)', async () => {
     const ws = workspace();
