@@ -158,7 +158,12 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
     const files = await produceOutputs(input, analysis, report, opts);
     const written = await writeOutputs(files, deps.fs, deps.platform);
     out.push('');
-    for (const dir of written.createdFolders) out.push(opts.lang === 'zh' ? `已创建文件夹：${dir}` : `Created folder ${dir}`);
+    for (const dir of written.createdFolders) {
+      // Said the way the outputs were named: out/, not /home/…/out/, for a folder under the current one.
+      const rel = path.relative(process.cwd(), dir);
+      const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) && outputs.every((o) => !path.isAbsolute(o.given)) ? rel : dir;
+      out.push(opts.lang === 'zh' ? `已创建文件夹：${shown}` : `Created folder ${shown}`);
+    }
     for (const f of files) out.push(opts.lang === 'zh' ? `已写出：${f.file}` : `Wrote ${f.file}`);
   } catch (e) {
     const reason = e instanceof UsageError ? e.text(opts.lang) : unexpected(e);
