@@ -8,9 +8,9 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { localDate } from '../../src/cli/clock';
 import type { Summary } from '../../src/core';
-import { SAMPLE, cli, tempDir } from '../helpers/cli';
+import { SAMPLE, cli } from '../helpers/cli';
 import { docxParagraphs } from '../helpers/report';
-import { cleanBook } from './sim-fs';
+import { cleanBook, scratchDir } from './sim-fs';
 
 const CHINA = 'Asia/Shanghai';
 const at = (iso: string, timeZone = CHINA) => ({ clock: { now: () => new Date(iso), timeZone } });
@@ -26,7 +26,7 @@ describe('the local calendar day', () => {
 });
 
 describe('a workbook that names no year takes today’s, where the user is, and says so', () => {
-  const dir = tempDir('jixiao-clock-');
+  const dir = scratchDir('jixiao-clock-');
   let input: string;
   beforeAll(async () => (input = await cleanBook(path.join(dir, 'noyear.xlsx'), { title: '项目支出预算执行情况表' })));
 
@@ -62,7 +62,7 @@ describe('a workbook that names no year takes today’s, where the user is, and 
 
 describe('the report is dated with the local day', () => {
   it('07:30 on 15 January in China signs 2024年1月15日 (UTC says the 14th)', async () => {
-    const docx = path.join(tempDir('jixiao-clock-'), '报告.docx');
+    const docx = path.join(scratchDir('jixiao-clock-'), '报告.docx');
     expect((await cli(['report', SAMPLE, '--docx', docx], at('2024-01-14T23:30:00Z'))).code).toBe(0);
     const paragraphs = await docxParagraphs(readFileSync(docx));
     expect(paragraphs[paragraphs.length - 1]).toBe('2024年1月15日');

@@ -6,8 +6,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { renderReportDocx } from '../../src/report-docx';
-import { SAMPLE, cli, tempDir } from '../helpers/cli';
-import { listing } from './sim-fs';
+import { SAMPLE, cli } from '../helpers/cli';
+import { listing, scratchDir } from './sim-fs';
 
 jest.mock('../../src/report-docx', () => ({
   ...jest.requireActual('../../src/report-docx'),
@@ -15,7 +15,7 @@ jest.mock('../../src/report-docx', () => ({
 }));
 
 it('writes none of -o, --json and --docx, prints the table and issues, and exits 2 with one line', async () => {
-  const dir = tempDir('jixiao-docx-fail-');
+  const dir = scratchDir('jixiao-docx-fail-');
   const input = path.join(dir, '预算.xlsx');
   copyFileSync(SAMPLE, input);
   writeFileSync(path.join(dir, 'out.xlsx'), 'old workbook');

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import type { Summary } from '../../src/core';
-import { SAMPLE, cli, tempDir } from '../helpers/cli';
+import { SAMPLE, cli } from '../helpers/cli';
+import { scratchDir } from './sim-fs';
 
-const dir = tempDir();
+const dir = scratchDir();
 
 function oneLine(s: string): void {
   expect(s.trim().split('\n')).toHaveLength(1);

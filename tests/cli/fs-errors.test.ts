@@ -8,11 +8,11 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { describeFsError } from '../../src/cli/fs-errors';
-import { SAMPLE, cli, sha256, tempDir } from '../helpers/cli';
-import { errno, listing, simFs } from './sim-fs';
+import { SAMPLE, cli, sha256 } from '../helpers/cli';
+import { errno, listing, simFs, scratchDir } from './sim-fs';
 
 function workspace(): { dir: string; input: string } {
-  const dir = tempDir('jixiao-fserr-');
+  const dir = scratchDir('jixiao-fserr-');
   const input = path.join(dir, '预算.xlsx');
   copyFileSync(SAMPLE, input);
   return { dir, input };
@@ -70,7 +70,7 @@ describe('on this machine', () => {
   });
 
   it('a missing input', async () => {
-    const r = await cli(['report', path.join(tempDir(), '无此文件.xlsx')]);
+    const r = await cli(['report', path.join(scratchDir(), '无此文件.xlsx')]);
     expect(plain(r.stderr)).toContain('找不到输入文件：');
   });
 });

@@ -4,10 +4,10 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { SAMPLE, cli, sha256, tempDir } from '../helpers/cli';
-import { listing } from './sim-fs';
+import { SAMPLE, cli, sha256 } from '../helpers/cli';
+import { listing, scratchDir } from './sim-fs';
 
-const dir = tempDir('jixiao-options-');
+const dir = scratchDir('jixiao-options-');
 const input = path.join(dir, '预算.xlsx');
 copyFileSync(SAMPLE, input);
 const inputHash = sha256(input);
@@ -23,7 +23,6 @@ async function refused(args: string[]): Promise<{ stderr: string; left: string[]
   return { stderr: lines[0], left: listing(dir).filter((n) => n !== '预算.xlsx' && !n.endsWith('.json')) };
 }
 
-afterAll(() => expect(sha256(input)).toBe(inputHash));
 
 describe('the values the issue lists are refused, naming the flag', () => {
   it.each([
@@ -224,4 +223,8 @@ describe('help, version and a bare jixiao', () => {
     expect(r.stderr).toContain('jixiao --help');
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
   });
+});
+
+it('left the input byte-identical through all of the above', () => {
+  expect(sha256(input)).toBe(inputHash);
 });

@@ -7,12 +7,12 @@ import { promises as nodePromises, copyFileSync, existsSync, linkSync, mkdirSync
 import * as path from 'path';
 import { isCaseInsensitive } from '../../src/cli/output-paths';
 import { nodeFs } from '../../src/cli/file-system';
-import { SAMPLE, cli, sha256, tempDir } from '../helpers/cli';
-import { errno, isTempName, listing, simFs } from './sim-fs';
+import { SAMPLE, cli, sha256 } from '../helpers/cli';
+import { errno, isTempName, listing, simFs, scratchDir } from './sim-fs';
 
 /** A folder holding a copy of the sample as 预算.xlsx, and the process's cwd moved into it for relative paths. */
 function workspace(): { dir: string; input: string; hash: string } {
-  const dir = tempDir('jixiao-safety-');
+  const dir = scratchDir('jixiao-safety-');
   const input = path.join(dir, '预算.xlsx');
   copyFileSync(SAMPLE, input);
   return { dir, input, hash: sha256(input) };

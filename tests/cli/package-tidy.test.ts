@@ -12,7 +12,8 @@ import { Package } from '../../src/cli/xlsx-patch/package';
 import { Workbook, parseRelationships } from '../../src/cli/xlsx-patch/workbook';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import { analyze, buildReport, renderReportSheet } from '../../src/core';
-import { SAMPLE, cli, tempDir } from '../helpers/cli';
+import { SAMPLE, cli } from '../helpers/cli';
+import { scratchDir } from './sim-fs';
 import { partNames, partText, readWorkbook, withParts, workbookBytes } from '../helpers/xlsx-package';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -133,7 +134,7 @@ describe('docProps/app.xml lists the sheets after the run', () => {
   }
 
   it('the sample run through the CLI: 自评报告 added, Worksheets 4', async () => {
-    const out = path.join(tempDir(), 'out.xlsx');
+    const out = path.join(scratchDir(), 'out.xlsx');
     expect((await cli(['report', SAMPLE, '-o', out])).code).toBe(0);
     expect(await appTitles(readFileSync(SAMPLE))).toEqual({ headings: [['Worksheets', 3]], titles: ['项目资金', '支付明细', '单位信息'], sizes: [2, 3] });
     expect(await appTitles(readFileSync(out))).toEqual({ headings: [['Worksheets', 4]], titles: ['项目资金', '支付明细', '单位信息', '自评报告'], sizes: [2, 4] });

@@ -11,7 +11,8 @@ import { patchWorkbook } from '../../src/cli/xlsx-patch';
 import { LINE_HEIGHT_PT, wrappedHeightPt, wrappedLines } from '../../src/cli/xlsx-patch/row-height';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import { analyze } from '../../src/core';
-import { SAMPLE, cli, tempDir } from '../helpers/cli';
+import { SAMPLE, cli } from '../helpers/cli';
+import { scratchDir } from './sim-fs';
 import { partText, readWorkbook, workbookBytes } from '../helpers/xlsx-package';
 
 /** A number as the sample's format 0.00#### shows it: two to six decimals. */
@@ -67,7 +68,7 @@ describe('the sample workbook', () => {
 
 describe('the columns the tool writes', () => {
   it('the sample’s output: rows whose 偏差说明 wraps are made tall enough; the others keep their height', async () => {
-    const out = path.join(tempDir(), 'out.xlsx');
+    const out = path.join(scratchDir(), 'out.xlsx');
     expect((await cli(['report', SAMPLE, '-o', out])).code).toBe(0);
     const [before, after] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
     await before.xlsx.readFile(SAMPLE);

@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Summary } from '../../src/core';
-import { SAMPLE, cli, readCell, tempDir } from '../helpers/cli';
+import { SAMPLE, cli, readCell } from '../helpers/cli';
 import { docxParagraphs } from '../helpers/report';
-import { cleanBook } from './sim-fs';
+import { cleanBook, scratchDir } from './sim-fs';
 
-const dir = tempDir('jixiao-valid-');
+const dir = scratchDir('jixiao-valid-');
 let n = 0;
 
 /** Runs with --json and returns the summary with what was printed. */

@@ -5,10 +5,11 @@
  */
 import { promises as nodePromises, existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { SAMPLE, cli, sha256, tempDir } from '../helpers/cli';
+import { SAMPLE, cli, sha256 } from '../helpers/cli';
+import { scratchDir } from './sim-fs';
 import { partBytes, partText, withParts } from '../helpers/xlsx-package';
 
-const dir = tempDir('jixiao-kinds-');
+const dir = scratchDir('jixiao-kinds-');
 const CT = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
   xlsm: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
