@@ -11,11 +11,23 @@ import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { projectRoot } from './project-root';
 import { parseAmount } from '../src/core/money';
+import { LINE_HEIGHT_PT, wrappedHeightPt } from '../src/cli/xlsx-patch/row-height';
 import { PROJECTS, SampleProject, UNIT } from './sample-data';
 
 export const SAMPLE_PATH = path.join(projectRoot(), 'samples', '黔南州大数据局-2023预算执行.xlsx');
 
 const AMOUNT_FORMAT = '0.00####';
+/** Wide enough for 1565.610469 in bold: at 12, Excel shows the 合计 rows as ###. */
+const AMOUNT_WIDTH = 14;
+
+/** A row tall enough for its wrapped cells (no program refits heights when it opens a file). */
+function fitRowHeight(ws: ExcelJS.Worksheet, row: number, wrappedCols: number[]): void {
+  const need = Math.max(LINE_HEIGHT_PT, ...wrappedCols.map((c) => wrappedHeightPt(String(ws.getCell(row, c).value ?? ''), ws.getColumn(c).width ?? 9)));
+  if (need > LINE_HEIGHT_PT) ws.getRow(row).height = need;
+}
+
+/** Printed on A3 (8; exceljs names no A3) landscape, one page wide, so the whole table reads on paper (and in a PDF check). */
+const WIDE_PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 8 as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -67,12 +79,14 @@ function styleHeader(cell: ExcelJS.Cell): void {
 function buildFunds(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('项目资金');
   const headers = ['序号', '资金类别', '项目类别', '项目编码', '项目名称', '年初预算数', '全年预算数', '其中', '', '', '执行数', '执行率', '项目实施情况', '产生的效益', '受益对象满意度', '未完成原因'];
-  const widths = [6, 12, 14, 18, 40, 12, 12, 12, 12, 10, 12, 9, 50, 40, 24, 40];
+  const A = AMOUNT_WIDTH;
+  const widths = [6, 12, 18, 18, 40, A, A, A, A, A, A, 9, 50, 40, 24, 40];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.mergeCells('A1:P1');
   ws.getCell('A1').value = `${UNIT.name}${UNIT.year}年项目支出预算执行情况表`;
   ws.getCell('A1').font = { bold: true, size: 16, name: '宋体' };
   ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.getRow(1).height = 24;
   ws.getCell('A2').value = `填报单位：${UNIT.name}`;
   ws.getCell('P2').value = '单位：万元';
   ws.getCell('P2').alignment = { horizontal: 'right' };
@@ -129,6 +143,7 @@ function buildFunds(wb: ExcelJS.Workbook): void {
         cell.border = border;
         cell.alignment = { vertical: 'top', wrapText: c >= 13 || c === 5 };
       }
+      fitRowHeight(ws, row, [5, 13, 14, 15, 16]);
       row++;
     }
     // 资金类别 (and 项目类别) merged down the block, as offices lay it out.
@@ -150,6 +165,7 @@ function buildFunds(wb: ExcelJS.Workbook): void {
   row += 1;
   ws.getCell(row, 1).value = '注：执行数为截至2023年12月31日的实际支付数；执行率、偏差说明由绩效自评助手计算填写。';
   ws.views = [{ state: 'frozen', ySplit: 4, xSplit: 5 }];
+  ws.pageSetup = { ...WIDE_PRINT, printTitlesRow: '3:4' };
 }
 
 function buildPayments(wb: ExcelJS.Workbook): void {
@@ -184,12 +200,14 @@ function buildPayments(wb: ExcelJS.Workbook): void {
     excelRow.getCell(8).numFmt = '#,##0.00';
   });
   ws.views = [{ state: 'frozen', ySplit: 2 }];
+  ws.pageSetup = { ...WIDE_PRINT, printTitlesRow: '2:2' };
 }
 
 function buildUnit(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('单位信息');
   ws.getColumn(1).width = 14;
   ws.getColumn(2).width = 100;
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const rows: [string, string | number][] = [
     ['单位名称', UNIT.name],
     ['年度', UNIT.year],
@@ -202,6 +220,7 @@ function buildUnit(wb: ExcelJS.Workbook): void {
     ws.getCell(i + 1, 1).font = { bold: true };
     ws.getCell(i + 1, 2).value = v;
     ws.getCell(i + 1, 2).alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeight(ws, i + 1, [2]);
   });
   let r = rows.length + 1;
   ws.getCell(r, 1).value = '单位职能';
@@ -209,6 +228,7 @@ function buildUnit(wb: ExcelJS.Workbook): void {
   UNIT.functions.forEach((f, i) => {
     ws.getCell(r + i, 2).value = `(${i + 1})${f}`;
     ws.getCell(r + i, 2).alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeight(ws, r + i, [2]);
   });
   r += UNIT.functions.length;
   ws.getCell(r, 1).value = '存在的问题';

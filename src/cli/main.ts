@@ -7,24 +7,30 @@
  * Reads IN (never modifies it), runs the core, writes OUT as a copy with rates, deviation notes and
  * check markers filled in and the narrative report in the sheet 自评报告; --docx writes the same
  * report as a Word document in the official format. Exit 0 when it ran; 1 with --strict when
- * error-level issues exist; 2 with a one-line reason when the input is unusable.
+ * error-level issues exist; 2 with a one-line reason when it could not run or write.
+ * Options: options.ts; help: help.ts; paths checked before reading: output-paths.ts; outputs
+ * written as one set: write-file.ts.
  */
 import ExcelJS from 'exceljs';
-import { promises as fs, realpathSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
-import { Analysis, MappingOverride, ReportDocument, Settings, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate, renderReportSheet, toSummary } from '../core';
-import { renderReportDocx } from '../report-docx';
-import { writeFileAtomically } from './write-file';
-import { XlsxPatchError, patchWorkbook } from './xlsx-patch';
-import { Lang, formatIssues, formatProjectTable } from './print';
+import { Analysis, ReportDocument, Settings, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate } from '../core';
+import { Lang, UsageError } from './cli-error';
+import { Clock, systemClock } from './clock';
+import { CliFs, nodeFs } from './file-system';
+import { helpText, packageVersion, shortUsage } from './help';
+import { NamedPath, checkInput, checkOutputs } from './output-paths';
+import { checkLang, commandOf, inputOf, langOf, tokenize, wants } from './options';
+import { settingsFrom } from './settings-args';
+import { writeOutputs } from './write-file';
+import { checkOutputContent, checkOutputNames, produceOutputs } from './outputs';
+import { checkInputName } from './workbook-kind';
+import { formatIssues, formatProjectTable } from './print';
 import { workbookSnapshot } from './xlsx-snapshot';
 
-export class UsageError extends Error {}
+export { UsageError };
 
-const USAGE_ZH = `用法：jixiao report 输入.xlsx -o 输出.xlsx [--json 摘要.json] [--docx 报告.docx] [--year 2023] [--as-of 2023-07-31] [--map 映射.json] [--config 设置.json] [--rate-display whole|two-decimals] [--amount-display source|two-decimals] [--strict] [--lang zh|en]`;
-
-interface CliOptions {
+export interface CliOptions {
   input: string;
   output?: string;
   json?: string;
@@ -32,79 +38,46 @@ interface CliOptions {
   settings: Settings;
   strict: boolean;
   lang: Lang;
+  /** Settings and mapping files the run reads (--config, --map FILE): no output may overwrite them either. */
+  alsoReads?: NamedPath[];
 }
 
-async function readJsonArg(value: string, what: string): Promise<unknown> {
-  const text = value.trim().startsWith('{') ? value : await fs.readFile(value, 'utf8').catch(() => {
-    throw new UsageError(`找不到${what}文件：${value}`);
+/** What the command line touches outside itself: files, the clock, the platform's error conventions. Tests replace them. */
+export interface CliDeps {
+  fs: CliFs;
+  clock: Clock;
+  platform: NodeJS.Platform;
+}
+
+export const defaultDeps: CliDeps = { fs: nodeFs, clock: { now: () => systemClock.now() }, platform: process.platform };
+
+export type Invocation = { kind: 'help'; lang: Lang } | { kind: 'version' } | { kind: 'usage'; lang: Lang } | { kind: 'report'; options: CliOptions };
+
+/** argv → what to do; every option checked, each problem a UsageError naming its flag. */
+export async function parseInvocation(argv: string[], deps: CliDeps = defaultDeps): Promise<Invocation> {
+  if (wants(argv, 'help')) return { kind: 'help', lang: langOf(argv) };
+  if (wants(argv, 'version')) return { kind: 'version' };
+  if (argv.length === 0) return { kind: 'usage', lang: 'zh' };
+  const t = tokenize(argv);
+  const lang = checkLang(t.values.get('lang'));
+  if (t.positionals.length === 0 && t.values.size + t.switches.size === (t.values.has('lang') ? 1 : 0)) return { kind: 'usage', lang };
+  const { command, rest } = commandOf(t.positionals);
+  if (command === 'help') return { kind: 'help', lang };
+  const input = inputOf(rest);
+  checkInputName(input);
+  const outputs: Partial<Record<'output' | 'json' | 'docx', string>> = {};
+  for (const key of ['output', 'json', 'docx'] as const) if (t.values.has(key)) outputs[key] = t.values.get(key);
+  const settings = await settingsFrom(
+    { config: t.values.get('config'), map: t.values.get('map'), year: t.values.get('year'), asOf: t.values.get('as-of'), rateDisplay: t.values.get('rate-display'), amountDisplay: t.values.get('amount-display') },
+    deps.fs,
+    deps.clock,
+    deps.platform,
+  );
+  const alsoReads = (['config', 'map'] as const).flatMap((k) => {
+    const v = t.values.get(k);
+    return v !== undefined && !/^\s*[[{]/.test(v) ? [{ flag: `--${k}`, given: v }] : [];
   });
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UsageError(`${what}不是有效的 JSON：${value}`);
-  }
-}
-
-export async function parseCli(argv: string[]): Promise<CliOptions> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        json: { type: 'string' },
-        docx: { type: 'string' },
-        year: { type: 'string' },
-        'as-of': { type: 'string' },
-        map: { type: 'string' },
-        config: { type: 'string' },
-        'rate-display': { type: 'string' },
-        'amount-display': { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE_ZH}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) throw new UsageError(USAGE_ZH);
-  const [command, input, ...rest] = positionals;
-  if (command !== 'report' || !input || rest.length) throw new UsageError(USAGE_ZH);
-  const settings: Settings = {};
-  if (values.config) Object.assign(settings, (await readJsonArg(values.config, '设置')) as Settings);
-  if (values.year) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year 应为四位年份，如 2023（收到“${values.year}”）`);
-    settings.fiscalYear = Number(values.year);
-  }
-  if (values['as-of']) settings.asOf = values['as-of'];
-  if (values.map) settings.mapping = (await readJsonArg(values.map, '列映射')) as MappingOverride;
-  const display = values['rate-display'];
-  if (display) {
-    if (display !== 'whole' && display !== 'two-decimals') throw new UsageError(`--rate-display 只能是 whole 或 two-decimals（收到“${display}”）`);
-    settings.rateDisplay = display;
-  }
-  const amounts = values['amount-display'];
-  if (amounts) {
-    if (amounts !== 'source' && amounts !== 'two-decimals') throw new UsageError(`--amount-display 只能是 source 或 two-decimals（收到“${amounts}”）`);
-    settings.amountDisplay = amounts;
-  }
-  settings.today ??= new Date().toISOString().slice(0, 10);
-  const lang = values.lang === 'en' ? 'en' : 'zh';
-  return { input, output: values.output, json: values.json, docx: values.docx, settings, strict: Boolean(values.strict), lang };
-}
-
-function sameFile(a: string, b: string): boolean {
-  const resolve = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return resolve(a) === resolve(b);
+  return { kind: 'report', options: { input, ...outputs, settings, strict: t.switches.has('strict'), lang, alsoReads } };
 }
 
 export async function readInput(file: string): Promise<Uint8Array> {
@@ -134,51 +107,69 @@ export interface RunResult {
   analysis: Analysis;
   exitCode: number;
   stdout: string;
+  /** Why the outputs were not written, when they were not (the table and issues are still in stdout). */
+  stderr?: string;
 }
 
-export async function runReport(opts: CliOptions): Promise<RunResult> {
-  if (opts.output && sameFile(opts.input, opts.output)) throw new UsageError('输出文件不能与输入文件相同：本工具从不改写输入文件，请用 -o 指定另一个文件名。');
-  if (opts.docx && sameFile(opts.input, opts.docx)) throw new UsageError('--docx 不能指向输入文件。');
+/** The first line: the year (and where it came from when it was guessed), the period, the tables used. */
+function periodLine(a: Analysis, lang: Lang): string {
+  const p = a.period!;
+  const asOf = formatIsoDate(p.asOf);
+  const progress = formatRate(p.progress, 'two-decimals');
+  const guessed =
+    p.yearSource === 'today'
+      ? { zh: '（工作簿中未写明年度，按今天的日期推定；请用 --year 指定）', en: ' (no year in the workbook: taken from today’s date; set it with --year)' }
+      : p.yearSource === 'payments'
+        ? { zh: '（标题中未写明年度，按支付日期推定；可用 --year 指定）', en: ' (no year in the title: taken from the payment dates; set it with --year)' }
+        : { zh: '', en: '' };
+  return lang === 'zh'
+    ? `${p.fiscalYear}年度${guessed.zh}，${p.monitoring ? `截至${asOf}（序时进度${progress}）` : '年末'}；资金表：${a.funds!.sheet}；支付明细：${a.payments?.sheet ?? '无'}`
+    : `Fiscal year ${p.fiscalYear}${guessed.en}, ${p.monitoring ? `as of ${asOf} (time elapsed ${progress})` : 'year end'}; funds: ${a.funds!.sheet}; payments: ${a.payments?.sheet ?? 'none'}`;
+}
+
+export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): Promise<RunResult> {
+  const outputs: NamedPath[] = [
+    ...(opts.output ? [{ flag: '-o', given: opts.output }] : []),
+    ...(opts.json ? [{ flag: '--json', given: opts.json }] : []),
+    ...(opts.docx ? [{ flag: '--docx', given: opts.docx }] : []),
+  ];
+  // Nothing is read before the paths are known to be safe: an output that is the input is refused here.
+  await checkInput(deps.fs, opts.input, deps.platform);
+  await checkOutputs(deps.fs, opts.input, outputs, deps.platform, opts.alsoReads);
+  checkOutputNames(opts);
   const input = await readInput(opts.input);
   // The exceljs model is only needed for the snapshot; letting it go keeps the patch step fast.
   const snapshot = workbookSnapshot(await parseWorkbook(input, path.basename(opts.input)));
   const analysis = analyze(snapshot, opts.settings);
   const fatal = fatalIssue(analysis);
-  if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${opts.lang === 'zh' ? fatal.message : fatal.messageEn}`);
-  const out: string[] = [];
-  const p = analysis.period!;
-  const asOf = formatIsoDate(p.asOf);
-  const progress = formatRate(p.progress, 'two-decimals');
-  out.push(
-    opts.lang === 'zh'
-      ? `${p.fiscalYear}年度，${p.monitoring ? `截至${asOf}（序时进度${progress}）` : '年末'}；资金表：${analysis.funds!.sheet}；支付明细：${analysis.payments?.sheet ?? '无'}`
-      : `Fiscal year ${p.fiscalYear}, ${p.monitoring ? `as of ${asOf} (time elapsed ${progress})` : 'year end'}; funds: ${analysis.funds!.sheet}; payments: ${analysis.payments?.sheet ?? 'none'}`,
-  );
-  out.push('', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang));
+  if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${fatal.message}`, `${fatal.cell ? `${fatal.cell}: ` : ''}${fatal.messageEn}`);
+  // A macro workbook's copy must be .xlsm (known by its content now): refused before anything is printed.
+  if (opts.output) checkOutputContent(input, opts);
+  const out: string[] = [periodLine(analysis, opts.lang), '', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang)];
   const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
   if (report) out.push('', reportLine(report, opts.lang));
-  if (opts.output) {
-    let patched: Uint8Array;
-    try {
-      patched = await patchWorkbook(input, { plan: analysis.plan, reportSheet: renderReportSheet(report!) });
-    } catch (e) {
-      if (e instanceof XlsxPatchError) throw new UsageError(e.message);
-      throw e;
-    }
-    await writeFileAtomically(opts.output, (tmp) => fs.writeFile(tmp, patched));
-    out.push('', opts.lang === 'zh' ? `已写出：${opts.output}` : `Wrote ${opts.output}`);
-  }
-  if (opts.json) {
-    await writeFileAtomically(opts.json, (tmp) => fs.writeFile(tmp, JSON.stringify(toSummary(analysis), null, 2)));
-    out.push(opts.lang === 'zh' ? `已写出：${opts.json}` : `Wrote ${opts.json}`);
-  }
-  if (opts.docx) {
-    const bytes = await renderReportDocx(report!);
-    await writeFileAtomically(opts.docx, (tmp) => fs.writeFile(tmp, bytes));
-    out.push(opts.lang === 'zh' ? `已写出：${opts.docx}` : `Wrote ${opts.docx}`);
-  }
   const errors = countBySeverity(analysis.issues).error;
-  return { analysis, exitCode: opts.strict && errors > 0 ? 1 : 0, stdout: out.join('\n') };
+  const exitCode = opts.strict && errors > 0 ? 1 : 0;
+  if (!outputs.length) return { analysis, exitCode, stdout: out.join('\n') };
+
+  // All outputs are made first and written as one set: a failure anywhere writes none of them.
+  let failure: string | undefined;
+  try {
+    const files = await produceOutputs(input, analysis, report, opts);
+    const written = await writeOutputs(files, deps.fs, deps.platform);
+    out.push('');
+    for (const dir of written.createdFolders) {
+      // Said the way the outputs were named: out/, not /home/…/out/, for a folder under the current one.
+      const rel = path.relative(process.cwd(), dir);
+      const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) && outputs.every((o) => !path.isAbsolute(o.given)) ? rel : dir;
+      out.push(opts.lang === 'zh' ? `已创建文件夹：${shown}` : `Created folder ${shown}`);
+    }
+    for (const f of files) out.push(opts.lang === 'zh' ? `已写出：${f.file}` : `Wrote ${f.file}`);
+  } catch (e) {
+    const reason = e instanceof UsageError ? e.text(opts.lang) : unexpected(e);
+    failure = opts.lang === 'zh' ? `${reason}（本次未写出任何文件。）` : `${reason} (No file was written.)`;
+  }
+  return failure === undefined ? { analysis, exitCode, stdout: out.join('\n') } : { analysis, exitCode: 2, stdout: out.join('\n'), stderr: failure };
 }
 
 /** One line on the report: its paragraphs and what the staff still have to fill in. */
@@ -189,21 +180,37 @@ function reportLine(doc: ReportDocument, lang: Lang): string {
   return [lang === 'zh' ? zh : en, ...doc.notes].join('\n');
 }
 
+/** A failure nobody foresaw: its first line, and how to see the rest. */
+function unexpected(e: unknown): string {
+  const err = e as Error;
+  if (process.env.JIXIAO_DEBUG) process.stderr.write(`${err?.stack}\n`);
+  return `处理失败：${String(err?.message ?? e).split('\n')[0]}（如需详细信息，请设置环境变量 JIXIAO_DEBUG=1 后重试）`;
+}
+
 /** The process entry: returns the exit code; prints one line, never a stack trace, on failure. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], deps: CliDeps = defaultDeps): Promise<number> {
+  let lang = langOf(argv);
   try {
-    const opts = await parseCli(argv);
-    const result = await runReport(opts);
-    process.stdout.write(`${result.stdout}\n`);
-    return result.exitCode;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`jixiao: ${e.message}\n`);
+    const call = await parseInvocation(argv, deps);
+    if (call.kind === 'help') {
+      process.stdout.write(`${helpText(call.lang)}\n`);
+      return 0;
+    }
+    if (call.kind === 'version') {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    if (call.kind === 'usage') {
+      process.stderr.write(`${shortUsage(call.lang)}\n`);
       return 2;
     }
-    const err = e as Error;
-    process.stderr.write(`jixiao: 处理失败：${err.message.split('\n')[0]}（如需详细信息，请设置环境变量 JIXIAO_DEBUG=1 后重试）\n`);
-    if (process.env.JIXIAO_DEBUG) process.stderr.write(`${err.stack}\n`);
+    lang = call.options.lang;
+    const result = await runReport(call.options, deps);
+    process.stdout.write(`${result.stdout}\n`);
+    if (result.stderr) process.stderr.write(`jixiao: ${result.stderr}\n`);
+    return result.exitCode;
+  } catch (e) {
+    process.stderr.write(`jixiao: ${e instanceof UsageError ? e.text(lang) : unexpected(e)}\n`);
     return 2;
   }
 }

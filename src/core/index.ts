@@ -9,6 +9,7 @@ export * from './issues';
 export * from './detect';
 export * from './model';
 export * from './settings';
+export * from './settings-schema';
 export * from './compute';
 export * from './plan';
 export * from './analyze';

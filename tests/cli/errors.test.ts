@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { writeFileAtomically } from '../../src/cli/write-file';
 import type { Summary } from '../../src/core';
-import { SAMPLE, cli, tempDir } from '../helpers/cli';
+import { SAMPLE, cli } from '../helpers/cli';
+import { scratchDir } from './sim-fs';
 
-const dir = tempDir();
+const dir = scratchDir();
 
 function oneLine(s: string): void {
   expect(s.trim().split('\n')).toHaveLength(1);
@@ -101,20 +101,5 @@ describe('a monitoring workbook: no 执行数 column, amounts in 元, as of 2023
       ['P2', 40000, '80%'],
     ]);
     expect(s.issues.find((i) => i.code === 'PAYMENT_AFTER_AS_OF')!.cell).toBe('支付!A4');
-  });
-});
-
-describe('nothing half-written', () => {
-  it('a write that fails midway leaves no file under the final name and no temporary file', async () => {
-    const sub = tempDir();
-    const target = path.join(sub, 'result.xlsx');
-    await expect(
-      writeFileAtomically(target, async (tmp) => {
-        writeFileSync(tmp, 'partial');
-        throw new Error('disk full');
-      }),
-    ).rejects.toThrow('disk full');
-    expect(existsSync(target)).toBe(false);
-    expect(readdirSync(sub)).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { buildSample } from '../../scripts/make-sample';
 import type { Summary } from '../../src/core';
-import { SAMPLE, cli, readCell, readSnapshot, sha256, tempDir } from '../helpers/cli';
+import { SAMPLE, cli, readCell, readSnapshot, sha256 } from '../helpers/cli';
+import { scratchDir } from './sim-fs';
 
 describe('the reference report’s workbook through the command line', () => {
-  const dir = tempDir();
+  const dir = scratchDir();
   const out = path.join(dir, 'out.xlsx');
   const json = path.join(dir, 'summary.json');
   let summary: Summary;

@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { CliDeps, defaultDeps, main } from '../../src/cli/main';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import type { WorkbookSnapshot } from '../../src/core';
 
@@ -14,13 +14,14 @@ export function tempDir(prefix = 'jixiao-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `jixiao …args`; `deps` swaps in a simulated file system, clock or platform. */
+export async function cli(args: string[], deps: Partial<CliDeps> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
   const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
   try {
-    const code = await main(args);
+    const code = await main(args, { ...defaultDeps, ...deps });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();

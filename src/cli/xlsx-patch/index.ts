@@ -7,4 +7,5 @@
 export { patchWorkbook } from './patch';
 export type { WorkbookEdits } from './patch';
 export { XlsxPatchError } from './errors';
+export { workbookContentType } from './workbook';
 export { shiftFormula } from './formula-shift';

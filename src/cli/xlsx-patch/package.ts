@@ -3,6 +3,7 @@
  * when asked for, edited parts are kept (as text or bytes) until the end, everything else is copied raw.
  */
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
+import { attrsOf } from './xml';
 import { ZipEntry, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
 
 const BOM = '\uFEFF';
@@ -80,6 +81,21 @@ export class Package {
     return out.concat(this.added.filter((n) => !this.removed.has(n.toLowerCase())));
   }
 
+  /** The part's content type: its Override in [Content_Types].xml, else the Default for its extension. */
+  contentTypeOf(name: string): string | undefined {
+    if (!this.has('[Content_Types].xml')) return undefined;
+    const xml = this.read('[Content_Types].xml');
+    const partName = `/${name.replace(/^\//, '')}`.toLowerCase();
+    const ext = partName.slice(partName.lastIndexOf('.') + 1);
+    let byDefault: string | undefined;
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?(Override|Default)\b[^>]*>/g)) {
+      const a = attrsOf(m[0]);
+      if (m[1] === 'Override' && a.PartName?.toLowerCase() === partName) return a.ContentType;
+      if (m[1] === 'Default' && a.Extension?.toLowerCase() === ext) byDefault = a.ContentType;
+    }
+    return byDefault;
+  }
+
   toBytes(): Uint8Array {
     // New parts take the workbook's own timestamp, so the same input and plan give the same bytes.
     const stamp = this.entries.find((e) => /workbook\.xml$/i.test(e.name)) ?? this.entries[0] ?? { dosTime: 0, dosDate: 0x21 };
@@ -97,6 +113,17 @@ export class Package {
     }
     return writeZip(out);
   }
+}
+
+/** Whether the part is a relationships part (`…/_rels/….rels`). */
+export function isRelsPart(part: string): boolean {
+  return /(^|\/)_rels\/[^/]*\.rels$/i.test(part);
+}
+
+/** The part a relationships part belongs to: `xl/worksheets/sheet1.xml` for its .rels; '' for the package's own `_rels/.rels`. */
+export function sourceOfRels(relsPart: string): string {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
+  return m ? `${m[1]}${m[2]}` : '';
 }
 
 /** `xl/worksheets/_rels/sheet1.xml.rels` for `xl/worksheets/sheet1.xml`. */

@@ -9,6 +9,7 @@ import { XlsxPatchError } from './errors';
 import { Package } from './package';
 import { writeReportSheet } from './report-sheet';
 import { CellWrite, SheetEdits, patchSheetXml } from './sheet-patch';
+import { wrappedHeightPt, wrappedLines } from './row-height';
 import { Styles } from './styles';
 import { SheetEntry, Workbook } from './workbook';
 
@@ -32,17 +33,21 @@ function collectEdits(wb: Workbook, styles: Styles, edits: WorkbookEdits): Map<S
   const editsOf = (name: string) => {
     const sheet = worksheetOf(wb, name);
     let e = out.get(sheet);
-    if (!e) out.set(sheet, (e = { rows: new Map(), widths: new Map() }));
+    if (!e) out.set(sheet, (e = { rows: new Map(), widths: new Map(), minHeights: new Map() }));
     return e;
   };
-  // Appended column → the column whose cells' look it borrows.
+  // Appended column → the column whose cells' look it borrows, and its width.
   const borrows = new Map<string, number>();
+  const widths = new Map<string, number>();
   for (const c of plan.columns) {
     if (!c.appended) continue;
-    if (c.widthChars !== undefined) editsOf(c.sheet).widths.set(c.col, c.widthChars);
+    if (c.widthChars !== undefined) {
+      editsOf(c.sheet).widths.set(c.col, c.widthChars);
+      widths.set(`${c.sheet}\u0000${c.col}`, c.widthChars);
+    }
     if (c.styleFromCol !== undefined) borrows.set(`${c.sheet}\u0000${c.col}`, c.styleFromCol);
   }
-  for (const block of plan.blocks) addBlock(editsOf(block.sheet), block, styles, (col) => borrows.get(`${block.sheet}\u0000${col}`));
+  for (const block of plan.blocks) addBlock(editsOf(block.sheet), block, styles, (col) => borrows.get(`${block.sheet}\u0000${col}`), (col) => widths.get(`${block.sheet}\u0000${col}`));
   for (const e of out.values()) {
     for (const [row, writes] of e.rows) {
       if (writes.length < 2) continue;
@@ -53,7 +58,7 @@ function collectEdits(wb: Workbook, styles: Styles, edits: WorkbookEdits): Map<S
   return out;
 }
 
-function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf: (col: number) => number | undefined): void {
+function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf: (col: number) => number | undefined, widthOf: (col: number) => number | undefined): void {
   const numFmtId = block.numberFormat ? styles.numFmtId(block.numberFormat) : undefined;
   block.values.forEach((values, i) => {
     const row = block.top + i;
@@ -63,6 +68,13 @@ function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf
       const col = block.left + j;
       const source = styleSourceOf(col);
       const borrow = source !== undefined;
+      const wrap = borrow && (block.role === 'note' || block.role === 'check');
+      // A wrapped note shows in full only in a row tall enough for it: no program refits rows on opening.
+      const width = widthOf(col);
+      if (wrap && width !== undefined && typeof value === 'string' && wrappedLines(value, width) > 1) {
+        const need = wrappedHeightPt(value, width);
+        if (need > (e.minHeights!.get(row) ?? 0)) e.minHeights!.set(row, need);
+      }
       writes.push({
         col,
         value,
@@ -71,7 +83,7 @@ function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf
         // 执行率 column this same plan formats, which would make a second run differ from the first.
         numFmtId: borrow ? (numFmtId ?? 0) : numFmtId,
         styleFromCol: source,
-        wrap: borrow && (block.role === 'note' || block.role === 'check'),
+        wrap,
       } satisfies CellWrite);
     });
   });

@@ -6,7 +6,7 @@
 import type { ParagraphStyle, ReportSheetPlan } from '../../core';
 import { renderCell } from './cells';
 import { XlsxPatchError } from './errors';
-import { Package, relsPartOf } from './package';
+import { Package } from './package';
 import { Styles } from './styles';
 import { NS_MAIN, NS_REL } from './xml';
 import { Workbook } from './workbook';
@@ -60,5 +60,5 @@ export function writeReportSheet(pkg: Package, wb: Workbook, styles: Styles, pla
     throw new XlsxPatchError(`工作簿中已有名为“${existing.name}”的图表工作表，无法写入报告。请将其改名后重试。`);
   }
   pkg.write(existing.part, xml);
-  pkg.remove(relsPartOf(existing.part));
+  wb.removeSheetDependencies(existing.part);
 }

@@ -44,6 +44,7 @@ export class RowWriter {
     private readonly out: Splice,
     private readonly styles: Styles,
     private readonly cols: ColumnRange[],
+    private readonly minHeights?: Map<number, number>,
   ) {}
 
   /**
@@ -70,7 +71,7 @@ export class RowWriter {
     }
     if (!span && !written.length) return written;
 
-    let tag = widenSpans(span && !span.hasR ? setAttr(startTag, 'r', String(row + 1)) : startTag, written);
+    let tag = tallEnough(widenSpans(span && !span.hasR ? setAttr(startTag, 'r', String(row + 1)) : startTag, written), this.minHeights?.get(row));
     if (tag.endsWith('/>')) tag = `${tag.slice(0, -2).replace(/\s+$/, '')}>`;
     if (span && tag === startTag) out.copy(span.start, span.openEnd);
     else out.insert(tag);
@@ -131,6 +132,14 @@ export class RowWriter {
     const tag = cell.hasR ? cellXml.slice(0, tagEnd) : setAttr(cellXml.slice(0, tagEnd), 'r', cellRef(row, cell.col));
     return tag + cellXml.slice(tagEnd, f.start) + `<${p}f>${escapeText(formula)}</${p}f>` + cellXml.slice(f.end);
   }
+}
+
+/** The row's height raised to `minPt` when it is lower (or unset); a row a person made taller stays so. */
+export function tallEnough(tag: string, minPt: number | undefined): string {
+  if (minPt === undefined) return tag;
+  const ht = Number(attrOf(tag, 'ht'));
+  if (Number.isFinite(ht) && ht >= minPt) return tag;
+  return setAttr(setAttr(tag, 'ht', String(minPt)), 'customHeight', '1');
 }
 
 /**

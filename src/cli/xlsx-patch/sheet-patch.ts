@@ -27,6 +27,8 @@ export interface SheetEdits {
   rows: Map<number, CellWrite[]>;
   /** 0-based column → width in characters. */
   widths: Map<number, number>;
+  /** 0-based row → the height (points) it needs at least to show a wrapped note in full. */
+  minHeights?: Map<number, number>;
 }
 
 export interface SheetPatchResult {
@@ -97,7 +99,7 @@ export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, wh
   const bounds = writtenBounds(edits);
   if (bounds) head = growDimension(head, p, bounds);
   out.insert(head + (data.selfClosing ? `${src.decode(data.start, data.openEnd - 2)}>` : src.decode(data.start, data.openEnd)));
-  const writer = new RowWriter(src, out, styles, cols);
+  const writer = new RowWriter(src, out, styles, cols, edits.minHeights);
   // Copies original rows; rows without r get one, since an inserted row would shift their implied numbers.
   const copyRows = (from: number, to: number) => {
     if (!implicitRows) return out.copy(from, to);

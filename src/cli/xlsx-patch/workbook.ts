@@ -1,11 +1,12 @@
 /**
  * The package's map: which part is the workbook, which part holds each sheet (names resolved through
- * workbook.xml and its relationships), and the bookkeeping edits — adding a sheet, dropping the
- * calculation chain, asking Excel to recalculate on open.
+ * workbook.xml and its relationships), and the bookkeeping edits — adding a sheet (and listing it in
+ * docProps/app.xml), removing the parts only a replaced sheet used, dropping the calculation chain,
+ * asking Excel to recalculate on open.
  */
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
-import { Package, relsPartOf, resolveTarget } from './package';
-import { attrOf, attrsOf, escapeAttr, rootOf, setAttr } from './xml';
+import { Package, isRelsPart, relsPartOf, resolveTarget, sourceOfRels } from './package';
+import { attrOf, attrsOf, escapeAttr, escapeText, rootOf, setAttr, unescapeXml } from './xml';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL_TYPES = {
@@ -13,6 +14,7 @@ export const REL_TYPES = {
   worksheet: `${REL}/worksheet`,
   styles: `${REL}/styles`,
   calcChain: `${REL}/calcChain`,
+  extendedProperties: `${REL}/extended-properties`,
 };
 export const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
@@ -118,7 +120,94 @@ export class Workbook {
 
     addOverride(this.pkg, part, WORKSHEET_CONTENT_TYPE);
     this.sheets.push({ name, relId, part, isWorksheet: true });
+    this.listSheetsInAppProperties();
     return part;
+  }
+
+  /**
+   * Removes what only this sheet used — its relationships part and, through it, drawings, notes and
+   * their VML, images, charts, printer settings, tables — each with its content-type override. Parts
+   * are reference-counted over every relationships part in the package: an image another sheet's
+   * drawing shows, or a pivot cache the workbook lists, stays.
+   */
+  removeSheetDependencies(sheetPart: string): void {
+    const own = relsPartOf(sheetPart);
+    if (!this.pkg.has(own)) return;
+    const key = (p: string) => p.toLowerCase();
+    const targetsOf = (rels: string) => [
+      ...new Set(
+        parseRelationships(this.pkg.read(rels))
+          .filter((r) => !r.external && r.target)
+          .map((r) => resolveTarget(sourceOfRels(rels), r.target)),
+      ),
+    ];
+    const uses = new Map<string, number>();
+    for (const rels of this.pkg.names().filter(isRelsPart)) for (const t of targetsOf(rels)) uses.set(key(t), (uses.get(key(t)) ?? 0) + 1);
+    const orphans: string[] = [];
+    const release = (rels: string) => {
+      for (const t of targetsOf(rels)) {
+        const n = (uses.get(key(t)) ?? 0) - 1;
+        uses.set(key(t), n);
+        if (n === 0) orphans.push(t);
+      }
+      this.pkg.remove(rels);
+    };
+    release(own);
+    for (let part = orphans.pop(); part !== undefined; part = orphans.pop()) {
+      const stored = this.pkg.find(part);
+      // Never the sheet itself (it is being rewritten), nor a part already gone.
+      if (!stored || key(stored) === key(sheetPart)) continue;
+      if (this.pkg.has(relsPartOf(stored))) release(relsPartOf(stored));
+      this.pkg.remove(stored);
+      removeOverride(this.pkg, stored);
+    }
+  }
+
+  /**
+   * docProps/app.xml lists the sheets by name (TitlesOfParts) under counted headings (HeadingPairs:
+   * "Worksheets" 3, "Named Ranges" 2…). Rewrites the worksheet heading's entries to the workbook's
+   * worksheets as they are now. A list that does not add up is left alone: it is only a summary, and
+   * guessing at it could make it worse.
+   */
+  listSheetsInAppProperties(): void {
+    const rel = parseRelationships(this.pkg.read('_rels/.rels')).find((r) => r.type === REL_TYPES.extendedProperties);
+    const part = rel && this.pkg.find(resolveTarget('', rel.target));
+    if (!part) return;
+    const xml = this.pkg.read(part);
+    const heading = /(<(?:[\w.-]+:)?HeadingPairs\b[^>]*>\s*<([\w.-]+:)?vector\b[^>]*>)([\s\S]*?)(<\/(?:[\w.-]+:)?vector>\s*<\/(?:[\w.-]+:)?HeadingPairs>)/.exec(xml);
+    const titles = /(<(?:[\w.-]+:)?TitlesOfParts\b[^>]*>\s*<([\w.-]+:)?vector\b[^>]*>)([\s\S]*?)(<\/(?:[\w.-]+:)?vector>\s*<\/(?:[\w.-]+:)?TitlesOfParts>)/.exec(xml);
+    if (!heading || !titles) return;
+    const vt = titles[2] ?? '';
+    const variants = [...heading[3].matchAll(/<(?:[\w.-]+:)?variant\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?variant>/g)].map((m) => m[1]);
+    const pairs: { name: string; count: number }[] = [];
+    for (let i = 0; i + 1 < variants.length; i += 2) {
+      const name = /<(?:[\w.-]+:)?lpstr>([\s\S]*?)<\//.exec(variants[i])?.[1];
+      const count = /<(?:[\w.-]+:)?i4>\s*(\d+)\s*</.exec(variants[i + 1])?.[1];
+      if (name === undefined || count === undefined) return;
+      pairs.push({ name: unescapeXml(name), count: Number(count) });
+    }
+    const names = [...titles[3].matchAll(/<(?:[\w.-]+:)?lpstr>([\s\S]*?)<\/(?:[\w.-]+:)?lpstr>|<(?:[\w.-]+:)?lpstr\s*\/>/g)].map((m) => unescapeXml(m[1] ?? ''));
+    if (pairs.reduce((n, p) => n + p.count, 0) !== names.length) return;
+    const worksheetNames = this.sheets.filter((s) => s.isWorksheet).map((s) => s.name);
+    let start = 0;
+    const at = pairs.findIndex((p) => {
+      const slice = names.slice(start, start + p.count);
+      start += p.count;
+      // Excel writes the heading in the user's language (Worksheets, 工作表…): known by its entries too.
+      return /^(worksheets|工作表)$/i.test(p.name.trim()) || (p.count > 0 && slice.every((n) => worksheetNames.includes(n)));
+    });
+    if (at < 0) return;
+    const before = pairs.slice(0, at).reduce((n, p) => n + p.count, 0);
+    const nextNames = [...names.slice(0, before), ...worksheetNames, ...names.slice(before + pairs[at].count)];
+    if (nextNames.length === names.length && nextNames.every((n, i) => n === names[i])) return;
+    pairs[at].count = worksheetNames.length;
+    const headingXml = pairs.map((p) => `<${vt}variant><${vt}lpstr>${escapeText(p.name)}</${vt}lpstr></${vt}variant><${vt}variant><${vt}i4>${p.count}</${vt}i4></${vt}variant>`).join('');
+    const titlesXml = nextNames.map((n) => `<${vt}lpstr>${escapeText(n)}</${vt}lpstr>`).join('');
+    const sized = (open: string, size: number) => open.replace(/(<(?:[\w.-]+:)?vector\b[^>]*>)$/, (v) => setAttr(v, 'size', String(size)));
+    let next = xml.slice(0, titles.index) + sized(titles[1], nextNames.length) + titlesXml + titles[4] + xml.slice(titles.index + titles[0].length);
+    const h = heading.index < titles.index ? heading.index : heading.index + (next.length - xml.length);
+    next = next.slice(0, h) + sized(heading[1], pairs.length * 2) + headingXml + heading[4] + next.slice(h + heading[0].length);
+    this.pkg.write(part, next);
   }
 
   /** Excel writes a calculation chain whenever the workbook has formulas. */
@@ -162,6 +251,14 @@ export class Workbook {
     const at = firstElement(xml, p, after) ?? xml.lastIndexOf(`</${p}workbook>`);
     this.pkg.write(this.part, xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at));
   }
+}
+
+/** The content type of the workbook part ("…sheet.main+xml", "…macroEnabled.main+xml"…): what kind of file this really is. */
+export function workbookContentType(input: Uint8Array): string | undefined {
+  const pkg = new Package(input);
+  if (!pkg.has('_rels/.rels')) return undefined;
+  const main = parseRelationships(pkg.read('_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'));
+  return main ? pkg.contentTypeOf(resolveTarget('', main.target)) : undefined;
 }
 
 function nextRelId(relsXml: string): string {

@@ -1,0 +1,70 @@
+/**
+ * "Today" is the user's calendar day, not UTC's: in China (UTC+8) the UTC date is still yesterday's
+ * until 08:00. The report is dated with it, and a workbook that names no year anywhere takes its
+ * fiscal year from it — saying so. The clock and the time zone are injected; nothing here depends on
+ * the machine's own.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { localDate } from '../../src/cli/clock';
+import type { Summary } from '../../src/core';
+import { SAMPLE, cli } from '../helpers/cli';
+import { docxParagraphs } from '../helpers/report';
+import { cleanBook, scratchDir } from './sim-fs';
+
+const CHINA = 'Asia/Shanghai';
+const at = (iso: string, timeZone = CHINA) => ({ clock: { now: () => new Date(iso), timeZone } });
+
+describe('the local calendar day', () => {
+  it('on both sides of midnight in China, and of 08:00 when UTC turns', () => {
+    expect(localDate(new Date('2024-01-14T15:59:59Z'), CHINA)).toBe('2024-01-14'); // 23:59:59 in China
+    expect(localDate(new Date('2024-01-14T16:00:00Z'), CHINA)).toBe('2024-01-15'); // 00:00 in China, UTC still the 14th
+    expect(localDate(new Date('2024-01-14T23:59:59Z'), CHINA)).toBe('2024-01-15'); // 07:59:59 in China
+    expect(localDate(new Date('2024-01-14T23:59:59Z'), 'UTC')).toBe('2024-01-14');
+    expect(localDate(new Date('2024-02-29T16:00:00Z'), CHINA)).toBe('2024-03-01');
+  });
+});
+
+describe('a workbook that names no year takes today’s, where the user is, and says so', () => {
+  const dir = scratchDir('jixiao-clock-');
+  let input: string;
+  beforeAll(async () => (input = await cleanBook(path.join(dir, 'noyear.xlsx'), { title: '项目支出预算执行情况表' })));
+
+  async function yearAt(iso: string, timeZone?: string): Promise<{ summary: Summary; firstLine: string }> {
+    const json = path.join(dir, `${iso.replace(/\W/g, '')}${timeZone ?? ''}.json`);
+    const r = await cli(['report', input, '--json', json], at(iso, timeZone));
+    expect(r.code).toBe(0);
+    return { summary: JSON.parse(readFileSync(json, 'utf8')) as Summary, firstLine: r.stdout.split('\n')[0] };
+  }
+
+  it('00:30 on 1 January 2024 in China is 2024, though UTC still says 2023', async () => {
+    const r = await yearAt('2023-12-31T16:30:00Z');
+    expect(r.summary.fiscalYear).toBe(2024);
+    expect(r.firstLine).toBe('2024年度（工作簿中未写明年度，按今天的日期推定；请用 --year 指定），年末；资金表：项目资金；支付明细：无');
+    expect(r.summary.issues.find((i) => i.code === 'FISCAL_YEAR_GUESSED')!.message).toContain('按当前日期推定为2024年');
+  });
+
+  it('23:59 on 31 December 2023 in China is 2023', async () => {
+    expect((await yearAt('2023-12-31T15:59:59Z')).summary.fiscalYear).toBe(2023);
+  });
+
+  it('the same instant in London is still 2023', async () => {
+    expect((await yearAt('2023-12-31T16:30:00Z', 'Europe/London')).summary.fiscalYear).toBe(2023);
+  });
+
+  it('--year says which, and then nothing is guessed', async () => {
+    const json = path.join(dir, 'set.json');
+    const r = await cli(['report', input, '--year', '2023', '--json', json], at('2023-12-31T16:30:00Z'));
+    expect(r.stdout.split('\n')[0]).toBe('2023年度，年末；资金表：项目资金；支付明细：无');
+    expect((JSON.parse(readFileSync(json, 'utf8')) as Summary).issues.map((i) => i.code)).not.toContain('FISCAL_YEAR_GUESSED');
+  });
+});
+
+describe('the report is dated with the local day', () => {
+  it('07:30 on 15 January in China signs 2024年1月15日 (UTC says the 14th)', async () => {
+    const docx = path.join(scratchDir('jixiao-clock-'), '报告.docx');
+    expect((await cli(['report', SAMPLE, '--docx', docx], at('2024-01-14T23:30:00Z'))).code).toBe(0);
+    const paragraphs = await docxParagraphs(readFileSync(docx));
+    expect(paragraphs[paragraphs.length - 1]).toBe('2024年1月15日');
+  });
+});
