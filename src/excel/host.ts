@@ -29,11 +29,25 @@ export interface Capabilities {
   gridlines: boolean;
   /** Worksheet.pageLayout — ExcelApi 1.9. */
   pageLayout: boolean;
+  /** Range.getMergedAreasOrNullObject (1.13) with RangeAreas.areas (1.9). */
+  mergedAreas: boolean;
+  /** Workbook.protection — ExcelApi 1.7. */
+  workbookProtection: boolean;
+  /** Workbook.functions (DATE, to tell the date system) — ExcelApi 1.2. */
+  worksheetFunctions: boolean;
 }
 
 export function capabilities(host: ExcelHost): Capabilities {
   const has = (v: string) => host.isSetSupported('ExcelApi', v);
-  return { suspendCalculation: has('1.6'), suspendScreenUpdating: has('1.9'), gridlines: has('1.8'), pageLayout: has('1.9') };
+  return {
+    suspendCalculation: has('1.6'),
+    suspendScreenUpdating: has('1.9'),
+    gridlines: has('1.8'),
+    pageLayout: has('1.9'),
+    mergedAreas: has('1.13'),
+    workbookProtection: has('1.7'),
+    worksheetFunctions: has('1.2'),
+  };
 }
 
 /**
