@@ -11,7 +11,7 @@
  * as far as the table can matter; what was left unread is returned, so nothing is written there.
  * No number formats are read: Range.values gives dates as serial numbers, which the core reads as dates.
  */
-import { CellRect, CellValue, HEADER_SEARCH_ROWS, MappingOverride, Settings, SheetSnapshot, WorkbookSnapshot, columnLetters, detectTables } from '../core';
+import { CellRect, CellValue, HEADER_SEARCH_ROWS, MappingOverride, Settings, SheetSnapshot, TableLocation, WorkbookSnapshot, detectTables } from '../core';
 import { cellBytes } from './budget';
 import { Capabilities } from './host';
 import { ReadPiece, readPieces } from './range-io';
@@ -28,6 +28,8 @@ export const WIDE_MARGIN = 256;
 export const TALL_CELLS = 4_000_000;
 /** Columns right of what is read that the merged-area question covers (appended output columns). */
 const MERGE_MARGIN = 8;
+/** Columns right of the header a too-tall table sheet is read to (room for the appended output columns). */
+const TALL_MARGIN = 8;
 
 /** Rows 1…N hold every header the core may look at, including a two-row header at a user-chosen row. */
 export function headerWindowRows(mapping: MappingOverride | undefined): number {
@@ -121,31 +123,55 @@ export interface WorkbookRead {
 interface TableSheet {
   outline: SheetOutline;
   lastHeaderCol: number;
+  /** First data row, and the column whose last filled cell ends the table on a sheet too tall to read. */
+  dataStart: number;
+  keyCol: number;
   /** Columns the read covers: used.left … right. */
   right: number;
   bottom: number;
 }
 
 /** Where a table sheet's read ends: the used range, unless it runs far past the table. */
-function tableWindow(o: SheetOutline, lastHeaderCol: number): TableSheet {
+function tableWindow(o: SheetOutline, table: TableLocation): TableSheet {
   const used = o.used!;
   const usedRight = used.left + used.cols - 1;
-  return { outline: o, lastHeaderCol, right: Math.min(usedRight, Math.max(lastHeaderCol, used.left) + WIDE_MARGIN), bottom: used.top + used.rows - 1 };
+  const mapped = Object.values(table.columns).filter((c): c is number => typeof c === 'number');
+  const fields = table.columns as Record<string, number | undefined>;
+  const keyCol = fields.name ?? fields.amount ?? mapped[0] ?? used.left;
+  const right = Math.min(usedRight, Math.max(table.lastHeaderCol, used.left) + WIDE_MARGIN);
+  return { outline: o, lastHeaderCol: table.lastHeaderCol, dataStart: table.dataStart, keyCol, right, bottom: used.top + used.rows - 1 };
 }
 
-/** For windows still too large: the last row with a value in their columns (one sync for all). */
+/**
+ * A window still too large to read (a stray value near row 1,048,576) ends at the last filled cell
+ * of the table's key column (项目名称, or 支付金额): that one column is read, in budgeted slices, and
+ * the window narrows to the few columns right of the header where output columns go. Whatever lies
+ * further down or right is reported unread, and the plan may not write there.
+ */
 async function trimTall(context: Excel.RequestContext, windows: TableSheet[]): Promise<void> {
   const tall = windows.filter((w) => (w.bottom - w.outline.used!.top + 1) * (w.right - w.outline.used!.left + 1) > TALL_CELLS);
   if (tall.length === 0) return;
-  const probes = tall.map((w) => {
-    const cols = `${columnLetters(w.outline.used!.left)}:${columnLetters(w.right)}`;
-    return context.workbook.worksheets.getItem(w.outline.name).getRange(cols).getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+  const pieces: ReadPiece[] = tall.map((w) => {
+    const top = Math.max(w.dataStart, w.outline.used!.top);
+    let last = top - 1;
+    w.right = Math.min(w.right, w.lastHeaderCol + TALL_MARGIN);
+    return {
+      sheet: w.outline.name,
+      top,
+      left: w.keyCol,
+      rows: Math.max(1, w.bottom - top + 1),
+      cols: 1,
+      props: ['values'],
+      rowBytes: 6,
+      deliver: (sliceTop, data) => {
+        data.values!.forEach((row, i) => {
+          if (row[0] !== '' && row[0] !== null) last = Math.max(last, sliceTop + i);
+        });
+        w.bottom = Math.max(last, w.dataStart);
+      },
+    };
   });
-  await context.sync();
-  tall.forEach((w, i) => {
-    const p = probes[i];
-    w.bottom = p.isNullObject ? w.outline.used!.top : Math.min(w.bottom, p.rowIndex + p.rowCount - 1);
-  });
+  await readPieces(context, pieces);
 }
 
 /** The used range beyond a window, as up to two rectangles (to the right, below). */
@@ -173,7 +199,7 @@ export async function readWorkbookState(context: Excel.RequestContext, settings:
   for (const table of [detected.funds, detected.payments]) {
     if (!table) continue;
     const o = outline.sheets.find((s) => s.name === table.sheet);
-    if (o?.used && !windows.has(o.name)) windows.set(o.name, tableWindow(o, table.lastHeaderCol));
+    if (o?.used && !windows.has(o.name)) windows.set(o.name, tableWindow(o, table));
   }
   await trimTall(context, [...windows.values()]);
   const merges = caps.mergedAreas ? await readMerges(context, [...windows.values()].map((w) => ({ sheet: w.outline.name, bottom: w.bottom, right: w.right + MERGE_MARGIN }))) : new Map<string, CellRect[]>();
