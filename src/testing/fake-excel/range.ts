@@ -2,7 +2,7 @@
 import { cellCount, formatAddress, formatRect, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, rectInGrid, type Rect } from './address';
 import { clearContents, readFormulas, readValues, usedRect } from './cells';
 import { FakeClientObject, asOffice, type TypeDef } from './client-object';
-import type { Requirement, SyncRun } from './context';
+import { utf8Length, type Requirement, type SyncRun } from './context';
 import { ErrorCodes, officeError } from './errors';
 import { clearFormats, numberFormatOf, uniformIndexed } from './formats';
 import { assertNoMergeCut, mergesStartingIn } from './merges';
@@ -32,7 +32,8 @@ function cellRead<V>(read: (t: RangeTarget, run: SyncRun) => V) {
     run.checkCells(n, 'Range read');
     run.cellsRead += n;
     const result = read(t, run);
-    if (run.host.options.maxResponseBytes !== undefined) run.responseBytes += JSON.stringify(result).length;
+    // Bytes, as the 5 MB limit counts them: a Chinese character is three, not one.
+    if (run.host.options.maxResponseBytes !== undefined) run.responseBytes += utf8Length(JSON.stringify(result));
     return result;
   };
 }
