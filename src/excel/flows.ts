@@ -78,7 +78,7 @@ export function notAnalyzable(analysis: Analysis): OfficeActionError {
 const REFUSED_WRITE = new Set(['InvalidOperation', 'InvalidArgument']);
 
 async function recalculateIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, options: RunOptions, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }> {
-  const syncs = countSyncs(context);
+  const syncs = options.budget ? countSyncs(context) : () => 0;
   const { snapshot, analysis, unread } = await readAndAnalyze(context, settings, caps, onProgress);
   if (!analysis.ok || analysis.plan.blocks.length === 0) {
     onProgress?.('done', 1);
