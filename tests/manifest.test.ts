@@ -2,6 +2,8 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import { validateManifest } from '../scripts/validate-manifest';
 import { COMMAND_FUNCTIONS } from '../src/commands/names';
+import { ENGLISH_DISPLAY_LOCALES, langOf } from '../src/excel/host';
+import { pickLanguage } from '../src/taskpane/i18n';
 
 // Regexes are enough for this small, hand-written file; a parser would be a dependency for nothing.
 const ROOT = path.join(__dirname, '..');
@@ -120,5 +122,39 @@ describe('manifest.xml content', () => {
     const highResUrl = /<HighResolutionIconUrl DefaultValue="([^"]+)"\/>/.exec(CONTENT)?.[1] ?? '';
     expect(pngSize(iconFile(iconUrl))).toEqual({ width: 32, height: 32 });
     expect(pngSize(iconFile(highResUrl))).toEqual({ width: 64, height: 64 });
+  });
+});
+
+describe('English for every English display language (issue 15, item 8)', () => {
+  /** Each localised element: its zh-CN default and its overrides by locale. */
+  function localised(): { id: string; overrides: Map<string, string> }[] {
+    const out: { id: string; overrides: Map<string, string> }[] = [];
+    for (const m of all(/<bt:String id="([^"]+)" DefaultValue="[^"]*">([\s\S]*?)<\/bt:String>/g, CONTENT)) {
+      out.push({ id: m[1], overrides: new Map(all(/<bt:Override Locale="([^"]+)" Value="([^"]*)"\/>/g, m[2]).map((o) => [o[1], o[2]])) });
+    }
+    for (const element of ['DisplayName', 'Description']) {
+      const block = new RegExp(`<${element} DefaultValue="[^"]+">([\\s\\S]*?)</${element}>`).exec(CONTENT)![1];
+      out.push({ id: element, overrides: new Map(all(/<Override Locale="([^"]+)" Value="([^"]*)"\/>/g, block).map((o) => [o[1], o[2]])) });
+    }
+    return out;
+  }
+
+  test('every string, the name and the description have the same English text for each English locale', () => {
+    const items = localised();
+    expect(items.length).toBeGreaterThan(10);
+    for (const { id, overrides } of items) {
+      const english = overrides.get('en-US');
+      expect({ id, locales: [...overrides.keys()].sort() }).toEqual({ id, locales: [...ENGLISH_DISPLAY_LOCALES].sort() });
+      for (const locale of ENGLISH_DISPLAY_LOCALES) expect({ id, locale, text: overrides.get(locale) }).toEqual({ id, locale, text: english });
+    }
+  });
+
+  test('the pane and the ribbon’s messages agree: English for every en-* tag, Chinese for the rest', () => {
+    for (const tag of [...ENGLISH_DISPLAY_LOCALES, 'en', 'EN-gb', 'en-PH']) {
+      expect({ tag, pane: pickLanguage(tag), commands: langOf(tag) }).toEqual({ tag, pane: 'en', commands: 'en' });
+    }
+    for (const tag of ['zh-CN', 'zh-TW', 'fr-FR', 'eng', '', undefined]) {
+      expect({ tag, pane: pickLanguage(tag), commands: langOf(tag) }).toEqual({ tag, pane: 'zh', commands: 'zh' });
+    }
   });
 });

@@ -17,7 +17,7 @@ export function registerCommands(): void {
   const handlers = createCommandHandlers({
     host: officeHost(),
     lang: displayLang,
-    notify: (m) => showDialog(Office, dialogUrl(dialogBase(), m, displayLang())),
+    notify: (m, waitMs) => showDialog(Office, dialogUrl(dialogBase(), m, displayLang()), waitMs),
   });
   Office.actions.associate(COMMAND_FUNCTIONS.recalculate, handlers.recalculateRates);
   Office.actions.associate(COMMAND_FUNCTIONS.undo, handlers.undoLastRun);

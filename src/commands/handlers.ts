@@ -1,16 +1,20 @@
 /**
  * The ribbon's two commands. Each runs in a fresh, separate runtime (manifest: no shared runtime), so
  * everything it needs — the saved settings, the undo store — comes from the workbook, never from
- * memory. Each tells Office it has finished in `finally`, whatever happened.
+ * memory. Each tells Office it has finished in `finally`, whatever happened. Office stops the runtime
+ * five minutes after the click (time-budget.ts), so the clock starts at the click: the work stops
+ * before writing when it would not fit, and the message dialog closes itself before the end.
  */
 import { Analysis, countBySeverity } from '../core';
-import { ExcelHost, Lang, describeOfficeError, loadSavedSettings, recalculate, undoLastRun } from '../excel';
+import { ExcelHost, Lang, commandBudget, describeOfficeError, loadSavedSettings, recalculate, undoLastRun } from '../excel';
 import type { CommandMessage, Notify } from './notify';
 
 export interface CommandDeps {
   host: ExcelHost;
   notify: Notify;
   lang: () => Lang;
+  /** Milliseconds now (Date.now by default; tests drive their own clock). */
+  now?: () => number;
 }
 
 type Text = { zh: string; en: string };
@@ -32,6 +36,14 @@ function notFound(analysis: Analysis, hadMapping: boolean): Text {
     : { zh: `${zhWhy}\n请点击“打开绩效自评”，在任务窗格中设置列映射后再试。`, en: `${enWhy}\nClick Open Self-Evaluation and set the column mapping in the task pane, then try again.` };
 }
 
+/** How long the message dialog may stay: until a few seconds before Office stops the command. */
+export function dialogWait(budget: { remaining(): number }): number {
+  return Math.max(0, budget.remaining() - DIALOG_CLOSE_MARGIN_MS);
+}
+
+/** The dialog closes this long before the runtime's end, so its close reaches Office. */
+const DIALOG_CLOSE_MARGIN_MS = 10 * 1000;
+
 function summary(analysis: Analysis): Text | undefined {
   const errors = countBySeverity(analysis.issues).error;
   if (errors === 0) return undefined;
@@ -44,21 +56,26 @@ function summary(analysis: Analysis): Text | undefined {
 
 export function createCommandHandlers(deps: CommandDeps) {
   const { host, notify, lang } = deps;
-  const tell = async (body: Text) => notify(message(lang(), body));
-  const tellError = async (e: unknown) => notify({ title: TITLE[lang()], message: describeOfficeError(e, lang()) });
+  const now = deps.now ?? (() => Date.now());
+  const clicked = (): ReturnType<typeof commandBudget> => commandBudget(now(), now);
+
+  /** The dialog is given what is left of the five minutes, so it is gone before Office stops the runtime. */
+  const tell = async (budget: ReturnType<typeof commandBudget>, body: Text) => notify(message(lang(), body), dialogWait(budget));
+  const tellError = async (budget: ReturnType<typeof commandBudget>, e: unknown) => notify({ title: TITLE[lang()], message: describeOfficeError(e, lang()) }, dialogWait(budget));
 
   /** 重新计算执行率: read → core → write with the saved mapping (or automatic detection when none). */
   async function recalculateRates(event: Office.AddinCommands.Event): Promise<void> {
+    const budget = clicked();
     try {
       const saved = await loadSavedSettings(host);
-      const { analysis } = await recalculate(host, saved?.settings ?? {});
-      if (!analysis.ok) await tell(notFound(analysis, Boolean(saved?.settings.mapping)));
+      const { analysis } = await recalculate(host, saved?.settings ?? {}, undefined, { budget });
+      if (!analysis.ok) await tell(budget, notFound(analysis, Boolean(saved?.settings.mapping)));
       else {
         const s = summary(analysis);
-        if (s) await tell(s);
+        if (s) await tell(budget, s);
       }
     } catch (e) {
-      await tellError(e);
+      await tellError(budget, e);
     } finally {
       event.completed();
     }
@@ -66,11 +83,19 @@ export function createCommandHandlers(deps: CommandDeps) {
 
   /** 撤销上次计算: restore the cells the last run overwrote; say so when there is nothing to undo. */
   async function undoLast(event: Office.AddinCommands.Event): Promise<void> {
+    const budget = clicked();
     try {
       const result = await undoLastRun(host);
-      if (!result) await tell({ zh: '没有可撤销的计算。', en: 'There is no calculation to undo.' });
+      if (!result) await tell(budget, { zh: '没有可撤销的计算。', en: 'There is no calculation to undo.' });
+      else if (result.notRestored) {
+        const list = result.notRestored.join('、');
+        await tell(budget, {
+          zh: `已撤销。Excel 拒绝写回 ${list}（其中有合并单元格）；上次计算也没能写入这些单元格，它们保持原样。`,
+          en: `Undone. Excel refused to write back ${result.notRestored.join(', ')} (merged cells there); the last calculation could not write those cells either, so they are as they were.`,
+        });
+      }
     } catch (e) {
-      await tellError(e);
+      await tellError(budget, e);
     } finally {
       event.completed();
     }

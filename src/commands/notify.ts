@@ -9,11 +9,12 @@ export interface CommandMessage {
   message: string;
 }
 
-export type Notify = (m: CommandMessage) => Promise<void>;
+/** Shows a message; `waitMs` is how long the dialog may stay before it closes itself. */
+export type Notify = (m: CommandMessage, waitMs?: number) => Promise<void>;
 
 /** The message the dialog sends when its 关闭 button is clicked. */
 export const CLOSE_MESSAGE = 'close';
-/** A separate-runtime command is stopped after five minutes; the dialog is let go a little before. */
+/** A separate-runtime command is stopped five minutes after the click; the handlers pass what is left of them. */
 export const DIALOG_WAIT_MS = 4 * 60 * 1000;
 
 /** The dialog page's address with the message in its query (the page sets it as text, never as HTML). */

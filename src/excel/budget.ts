@@ -40,6 +40,20 @@ export function cellBytes(v: unknown): number {
   return 6;
 }
 
+/**
+ * A string's exact size as a JSON string in the request: UTF-8 bytes, its quotes, and one extra
+ * character for each `"` or `\` (two for \n-style escapes, five for other control characters).
+ */
+export function jsonStringBytes(text: string): number {
+  let extra = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) extra += 1;
+    else if (c < 0x20) extra += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 1 : 5;
+  }
+  return utf8Length(text) + extra;
+}
+
 /** A 2-D grid's JSON size. */
 export function gridBytes(grid: readonly (readonly unknown[])[]): number {
   let bytes = 2;
@@ -56,8 +70,22 @@ export interface RowSlice {
   count: number;
 }
 
+function codeOf(e: unknown): unknown {
+  return (e as { code?: unknown } | null)?.code;
+}
+
 /** Whether Excel refused a sync for its size: the caller then retries in smaller pieces. */
 export function isPayloadTooLarge(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = codeOf(e);
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
+}
+
+/**
+ * Excel on the web also answers some oversized requests with GeneralException, "An internal error has
+ * occurred" (OfficeDev/office-js #1314; office-js-docs-reference #354: a 2,000-row write failed so,
+ * 500 rows passed). For a sync that only reads or writes cells — safe to send twice — that is worth
+ * one more try in smaller pieces; a genuine internal error fails again down to a single row.
+ */
+export function isMaybeTooLarge(e: unknown): boolean {
+  return isPayloadTooLarge(e) || codeOf(e) === 'GeneralException';
 }

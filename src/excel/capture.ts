@@ -6,6 +6,8 @@
 import { CellValue, OutputColumn, PlanBlock, WorkbookSnapshot, WritePlan, cellAt, cellRef, columnLetters } from '../core';
 import { cellBytes } from './budget';
 import { protectedSheetError } from './errors';
+import { queueStructureCheck } from './guards';
+import { Capabilities } from './host';
 import { Grid, ReadPiece, localAddress, readPieces } from './range-io';
 import { UndoRange, UndoRecord, appendFormats, emptyRecord, storedCells } from './undo-record';
 
@@ -50,7 +52,19 @@ function appendedColumns(plan: WritePlan): Omit<AppendedColumn, 'width' | 'bold'
     });
 }
 
-export async function capturePlan(context: Excel.RequestContext, plan: WritePlan, snapshot: WorkbookSnapshot, now: Date, onProgress?: (f: number) => void): Promise<Capture> {
+/**
+ * `structural`: the run must add or remove a sheet (the undo store is missing, a report backup is
+ * left), so workbook structure protection stops it here, with the sheet protections, before any write.
+ */
+export async function capturePlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  snapshot: WorkbookSnapshot,
+  now: Date,
+  caps: Capabilities,
+  structural: boolean,
+  onProgress?: (f: number) => void,
+): Promise<Capture> {
   const record = emptyRecord('recalculate', now);
   const sheetsByName = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const valueAt = (sheet: string, row: number, col: number): CellValue => {
@@ -81,8 +95,10 @@ export async function capturePlan(context: Excel.RequestContext, plan: WritePlan
   const pending = appendedColumns(plan);
   let protections: Excel.WorksheetProtection[] = [];
   let looks: { width: Excel.RangeFormat; bold?: Excel.RangeFont; wrap?: Excel.RangeFormat }[] = [];
+  let checkStructure = () => undefined as void;
   await readPieces(context, pieces, {
     first: () => {
+      if (structural) checkStructure = queueStructureCheck(context, caps);
       const sheets = context.workbook.worksheets;
       protections = targetSheets.map((name) => sheets.getItem(name).protection.load('protected'));
       looks = pending.map((a) => {
@@ -99,6 +115,7 @@ export async function capturePlan(context: Excel.RequestContext, plan: WritePlan
   });
   const locked = targetSheets.filter((_, i) => protections[i].protected);
   if (locked.length > 0) throw protectedSheetError(locked);
+  checkStructure();
 
   const blockFormats = plan.blocks.map((b, i) => {
     const parts = slices[i].sort((x, y) => x.top - y.top);

@@ -28,8 +28,8 @@ const RETRY_OR_TELL = { zh: '请重试；如仍失败，请把这条消息告知
 /** OfficeExtension.Error codes (Excel's, plus the ones Office.js raises itself). */
 const BY_CODE: Record<string, Sentence> = {
   AccessDenied: {
-    zh: '工作表或工作簿受保护，无法写入。请在“审阅”选项卡中点击“撤销工作表保护”（或“保护工作簿”以取消结构保护）后重试。',
-    en: 'The sheet or the workbook is protected, so nothing could be written. Unprotect it (Review › Unprotect Sheet, or Protect Workbook to lift structure protection) and try again.',
+    zh: '工作表或工作簿受保护，Excel 拒绝了修改。请在“审阅”选项卡中点击“撤销工作表保护”；如工作簿结构受保护，再点击“保护工作簿”撤销工作簿保护，然后重试。',
+    en: 'The sheet or the workbook is protected, so Excel refused the change. Unprotect the sheet (Review › Unprotect Sheet) and, if the workbook structure is protected, the workbook too (Review › Protect Workbook), then try again.',
   },
   InvalidOperationInCellEditMode: {
     zh: 'Excel 正在编辑某个单元格。请按 Enter 或 Esc 结束编辑后重试。',
@@ -131,6 +131,41 @@ export function protectedSheetError(sheets: string[]): OfficeActionError {
     'SheetProtected',
     `工作表${zh}受保护，未写入任何内容。请在“审阅”选项卡中点击“撤销工作表保护”后重试。`,
     `Sheet ${en} is protected; nothing was written. Unprotect it (Review › Unprotect Sheet) and try again.`,
+  );
+}
+
+/**
+ * Workbook structure protection (审阅 › 保护工作簿): the add-in cannot add its undo sheet or the
+ * report sheet, nor remove a replaced one. Found before anything is written.
+ */
+export function workbookProtectedError(cause?: unknown): OfficeActionError {
+  return new OfficeActionError(
+    'WorkbookProtected',
+    '工作簿的结构受保护（审阅 › 保护工作簿），加载项无法添加或删除它需要的工作表，未写入任何内容。请在“审阅”选项卡中点击“保护工作簿”，撤销工作簿保护后重试。',
+    "The workbook's structure is protected (Review › Protect Workbook), so the add-in cannot add or remove the sheets it needs; nothing was written. Unprotect the workbook (Review › Protect Workbook) and try again.",
+    cause,
+  );
+}
+
+/** Output cells the plan would write lie in merged areas: refused before anything is written. */
+export function mergedOutputError(cells: { block: string; merge: string }[]): OfficeActionError {
+  const zh = cells.map((c) => `${c.block}（合并单元格 ${c.merge}）`).join('、');
+  const en = cells.map((c) => `${c.block} (merged cells ${c.merge})`).join(', ');
+  return new OfficeActionError(
+    'MergedOutputCells',
+    `结果要写入的单元格 ${zh} 位于合并单元格中，Excel 无法只改写合并区域的一部分，未写入任何内容。请选中这些单元格，在“开始”选项卡中点击“合并后居中”取消合并后重试。`,
+    `The result cells ${en} lie in merged cells, and Excel cannot change part of a merged area; nothing was written. Select them, unmerge them (Home › Merge & Center) and try again.`,
+  );
+}
+
+/** A block Excel refused to write when merged areas could not be read (ExcelApi below 1.13). */
+export function refusedBlockError(block: string, cause: unknown): OfficeActionError {
+  const base = toActionError(cause);
+  return new OfficeActionError(
+    base.code,
+    `Excel 拒绝写入 ${block}（常见原因是其中有合并单元格）。请检查这些单元格，取消合并（开始 › 合并后居中）后重试。`,
+    `Excel refused to write ${block} (merged cells there are the usual reason). Check those cells, unmerge them (Home › Merge & Center) and try again.`,
+    cause,
   );
 }
 

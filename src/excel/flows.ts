@@ -1,20 +1,27 @@
 /**
- * What the task pane and the ribbon ask of Excel, each in one Excel.run: read → core (→ save undo →
- * write). Every failure leaves here as an OfficeActionError with a sentence for the user.
+ * What the task pane and the ribbon ask of Excel, each in one Excel.run: read → core (→ check → save
+ * undo → write). Every failure leaves here as an OfficeActionError with a sentence for the user.
  */
-import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, fatalIssue, parseAddress, renderReportSheet, unquoteSheetName } from '../core';
-import { OfficeActionError, partialWriteError, toActionError } from './errors';
+import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, fatalIssue, parseAddress, rangeAddress, renderReportSheet, unquoteSheetName } from '../core';
+import { OfficeActionError, partialWriteError, refusedBlockError, toActionError, workbookProtectedError } from './errors';
+import { assertNoMergedOutput, assertPlanInsideRead, queueStructureCheck } from './guards';
 import { Capabilities, ExcelHost, capabilities, localToday, runBatch } from './host';
-import { readSnapshot } from './read';
+import { WorkbookRead, readWorkbookState } from './read';
 import { capturePlan } from './capture';
 import { findExistingReport, reportUndo, writeReportSheet } from './report-sheet';
+import { TimeBudget, countSyncs } from './time-budget';
 import { emptyRecord } from './undo-record';
-import { hasUndoRecord, saveUndoRecord } from './undo-store';
-import { undoRecorded } from './undo';
+import { hasUndoRecord, queueClearStore, saveUndoRecord, storeNeedsStructure } from './undo-store';
+import { UndoResult, undoRecorded } from './undo';
 import { applyPlan, planLooks } from './write';
 
 export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
 export type Progress = (stage: Stage, fraction: number) => void;
+
+/** What a caller may add to a run that writes: a ribbon command's time limit. */
+export interface RunOptions {
+  budget?: TimeBudget;
+}
 
 /** The shell supplies today's date from the clock; a caller may fix it (tests, a report dated ahead). */
 function withToday(settings: Settings): Settings {
@@ -29,25 +36,27 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function readAndAnalyze(context: Excel.RequestContext, settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }> {
+async function readAndAnalyze(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<WorkbookRead & { analysis: Analysis }> {
   onProgress?.('reading', 0);
-  const snapshot = await readSnapshot(context, settings, (f) => onProgress?.('reading', f));
+  const read = await readWorkbookState(context, settings, caps, (f) => onProgress?.('reading', f));
   onProgress?.('computing', 0);
-  const analysis = analyze(snapshot, settings);
+  const analysis = analyze(read.snapshot, settings);
   onProgress?.('computing', 1);
-  return { snapshot, analysis };
+  return { ...read, analysis };
 }
 
 export function readWorkbook(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<WorkbookSnapshot> {
-  return guarded(() => runBatch(host, (context) => readSnapshot(context, withToday(settings), (f) => onProgress?.('reading', f))));
+  const caps = capabilities(host);
+  return guarded(() => runBatch(host, async (context) => (await readWorkbookState(context, withToday(settings), caps, (f) => onProgress?.('reading', f))).snapshot));
 }
 
 /** Read + core, no writes: the pane's 检查 step. */
 export function analyzeWorkbook(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }> {
+  const caps = capabilities(host);
   return guarded(async () => {
-    const result = await runBatch(host, (context) => readAndAnalyze(context, withToday(settings), onProgress));
+    const { snapshot, analysis } = await runBatch(host, (context) => readAndAnalyze(context, withToday(settings), caps, onProgress));
     onProgress?.('done', 1);
-    return result;
+    return { snapshot, analysis };
   });
 }
 
@@ -65,20 +74,35 @@ export function notAnalyzable(analysis: Analysis): OfficeActionError {
   );
 }
 
-async function recalculateIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }> {
-  const { snapshot, analysis } = await readAndAnalyze(context, settings, onProgress);
+/** Codes Excel may give for a write it will not do to some cells (merged areas among them). */
+const REFUSED_WRITE = new Set(['InvalidOperation', 'InvalidArgument']);
+
+async function recalculateIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, options: RunOptions, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }> {
+  const syncs = options.budget ? countSyncs(context) : () => 0;
+  const { snapshot, analysis, unread } = await readAndAnalyze(context, settings, caps, onProgress);
   if (!analysis.ok || analysis.plan.blocks.length === 0) {
     onProgress?.('done', 1);
     return { analysis, cellsWritten: 0 };
   }
+  const plan = analysis.plan;
+  assertPlanInsideRead(plan, unread);
+  assertNoMergedOutput(plan, snapshot);
+  options.budget?.assertRoomToWrite(plan, syncs());
   onProgress?.('saving-undo', 0);
-  const capture = await capturePlan(context, analysis.plan, snapshot, new Date(), (f) => onProgress?.('saving-undo', f * 0.8));
+  const names = snapshot.sheets.map((s) => s.name);
+  const capture = await capturePlan(context, plan, snapshot, new Date(), caps, storeNeedsStructure(names), (f) => onProgress?.('saving-undo', f * 0.8));
   const looks = planLooks(capture.appended, capture.record);
-  await saveUndoRecord(context, capture.record, snapshot.sheets.map((s) => s.name));
+  await saveUndoRecord(context, capture.record, names);
   onProgress?.('writing', 0);
+  // Without getMergedAreasOrNullObject (ExcelApi 1.13) merged cells are unknown: a block Excel refuses
+  // is found by sending the failed sync again block by block, and named.
+  const unknownMerges = new Set(plan.blocks.map((b) => b.sheet).filter((name) => !snapshot.sheets.find((s) => s.name === name)?.merges));
   let cellsWritten: number;
   try {
-    cellsWritten = await applyPlan(context, analysis.plan, capture, looks, caps, (f) => onProgress?.('writing', f));
+    cellsWritten = await applyPlan(context, plan, capture, looks, caps, (f) => onProgress?.('writing', f), {
+      when: (e) => unknownMerges.size > 0 && REFUSED_WRITE.has(String((e as { code?: unknown } | null)?.code)),
+      blame: (piece, top, rows, e) => refusedBlockError(rangeAddress(piece.sheet, top, piece.left, top + rows - 1, piece.left + piece.cols - 1), e),
+    });
   } catch (e) {
     throw partialWriteError(e);
   }
@@ -86,26 +110,41 @@ async function recalculateIn(context: Excel.RequestContext, settings: Settings, 
   return { analysis, cellsWritten };
 }
 
-/** Read → core → save undo → apply the plan. Nothing is written when the tables are not found. */
-export function recalculate(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }> {
+/** Read → core → checks → save undo → apply the plan. Nothing is written when the tables are not found. */
+export function recalculate(host: ExcelHost, settings: Settings, onProgress?: Progress, options: RunOptions = {}): Promise<{ analysis: Analysis; cellsWritten: number }> {
   const caps = capabilities(host);
-  return guarded(() => runBatch(host, (context) => recalculateIn(context, withToday(settings), caps, onProgress), true));
+  return guarded(() => runBatch(host, (context) => recalculateIn(context, withToday(settings), caps, options, onProgress), true));
 }
 
 async function reportIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }> {
-  const { snapshot, analysis } = await readAndAnalyze(context, settings, onProgress);
+  const { snapshot, analysis } = await readAndAnalyze(context, settings, caps, onProgress);
   if (!analysis.ok) throw notAnalyzable(analysis);
   const document = buildReport(analysis, snapshot, { date: settings.today });
   const plan = renderReportSheet(document);
   onProgress?.('saving-undo', 0);
+  // The report sheet is added (and a previous one renamed): refused under structure protection. The
+  // check rides on the sync findExistingReport makes.
+  const checkStructure = queueStructureCheck(context, caps);
   const existing = await findExistingReport(context, plan.sheetName);
+  checkStructure();
   const record = emptyRecord('report', new Date());
   reportUndo(record, plan, existing);
   await saveUndoRecord(context, record, snapshot.sheets.map((s) => s.name));
   onProgress?.('writing', 0);
+  let wrote = false;
   try {
-    await writeReportSheet(context, plan, existing, caps, (f) => onProgress?.('writing', f));
+    await writeReportSheet(context, plan, existing, caps, (f) => {
+      wrote = true;
+      onProgress?.('writing', f);
+    });
   } catch (e) {
+    // Without ExcelApi 1.7 the protection shows only now, in the first sync: nothing of the report was
+    // written, so the record just saved must not be undone (it would delete the old report sheet).
+    if (!wrote && (e as { code?: unknown } | null)?.code === 'AccessDenied') {
+      queueClearStore(context);
+      await context.sync().catch(() => undefined);
+      throw workbookProtectedError(e);
+    }
     throw partialWriteError(e);
   }
   onProgress?.('done', 1);
@@ -119,7 +158,7 @@ export function generateReport(host: ExcelHost, settings: Settings, onProgress?:
 }
 
 /** null when there is nothing to undo. */
-export function undoLastRun(host: ExcelHost, onProgress?: Progress): Promise<{ restoredCells: number; removedSheet?: string } | null> {
+export function undoLastRun(host: ExcelHost, onProgress?: Progress): Promise<UndoResult | null> {
   const caps = capabilities(host);
   return guarded(() => runBatch(host, (context) => undoRecorded(context, caps, (f) => onProgress?.('writing', f)), true));
 }

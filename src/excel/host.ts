@@ -29,11 +29,25 @@ export interface Capabilities {
   gridlines: boolean;
   /** Worksheet.pageLayout — ExcelApi 1.9. */
   pageLayout: boolean;
+  /** Range.getMergedAreasOrNullObject (1.13) with RangeAreas.areas (1.9). */
+  mergedAreas: boolean;
+  /** Workbook.protection — ExcelApi 1.7. */
+  workbookProtection: boolean;
+  /** Workbook.functions (DATE, to tell the date system) — ExcelApi 1.2. */
+  worksheetFunctions: boolean;
 }
 
 export function capabilities(host: ExcelHost): Capabilities {
   const has = (v: string) => host.isSetSupported('ExcelApi', v);
-  return { suspendCalculation: has('1.6'), suspendScreenUpdating: has('1.9'), gridlines: has('1.8'), pageLayout: has('1.9') };
+  return {
+    suspendCalculation: has('1.6'),
+    suspendScreenUpdating: has('1.9'),
+    gridlines: has('1.8'),
+    pageLayout: has('1.9'),
+    mergedAreas: has('1.13'),
+    workbookProtection: has('1.7'),
+    worksheetFunctions: has('1.2'),
+  };
 }
 
 /**
@@ -49,11 +63,22 @@ export function runBatch<T>(host: ExcelHost, batch: (context: Excel.RequestConte
 
 export type Lang = 'zh' | 'en';
 
-/** Messages follow Office's display language: English for en-*, Chinese otherwise. */
+/**
+ * English display languages the manifest gives English names and tooltips (one Override each, as
+ * Microsoft's localization article asks); every other en-* tag still gets English in the pane and
+ * the commands' messages, and other languages Chinese.
+ */
+export const ENGLISH_DISPLAY_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IN', 'en-IE', 'en-NZ', 'en-SG', 'en-ZA'] as const;
+
+/** The language of a display-language tag: English for any en-* (en-GB, en-AU …), Chinese otherwise. */
+export function langOf(tag: string | null | undefined): Lang {
+  return /^en\b/i.test(tag ?? '') ? 'en' : 'zh';
+}
+
+/** Messages follow Office's display language. */
 export function displayLang(): Lang {
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
-  const tag = office?.context?.displayLanguage ?? '';
-  return /^en\b/i.test(tag) ? 'en' : 'zh';
+  return langOf(office?.context?.displayLanguage);
 }
 
 /** 'YYYY-MM-DD' of the local calendar day: a report signed late in the evening keeps its own date. */

@@ -2,8 +2,9 @@
  * The Excel shell's public face: the task pane and the ribbon commands import from here only.
  * Everything takes an ExcelHost (the real one from `officeHost()`, or a simulated Excel in tests).
  */
-export { officeHost, displayLang, MIN_EXCEL_API, type ExcelHost, type Lang } from './host';
+export { officeHost, displayLang, langOf, ENGLISH_DISPLAY_LOCALES, MIN_EXCEL_API, type ExcelHost, type Lang } from './host';
 export { OfficeActionError, describeOfficeError } from './errors';
 export { loadSavedSettings, saveSettings, type SavedSettings } from './settings-store';
-export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress } from './flows';
+export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress, type RunOptions } from './flows';
 export { UNDO_SHEET, REPORT_BACKUP_SHEET } from './undo-store';
+export { commandBudget, COMMAND_LIFETIME_MS, type TimeBudget } from './time-budget';

@@ -4,7 +4,7 @@
  * split in half and sent again (a refused request changes nothing, so the retry is safe).
  */
 import { cellRef } from '../core';
-import { ACTION_BYTES, RowSlice, SYNC_BYTE_BUDGET, SYNC_CELL_BUDGET, isPayloadTooLarge } from './budget';
+import { ACTION_BYTES, RowSlice, SYNC_BYTE_BUDGET, SYNC_CELL_BUDGET, isMaybeTooLarge, isPayloadTooLarge } from './budget';
 
 /** "L5:L30" (or "L5") for 0-based top/left and a size. */
 export function localAddress(top: number, left: number, rows: number, cols: number): string {
@@ -56,23 +56,24 @@ function halves<P>(s: Slice<P>): Slice<P>[] {
 
 /**
  * Runs groups of slices, one sync each. A group refused for its size is split (into two groups, or a
- * lone slice into its two halves) and retried; anything else propagates.
+ * lone slice into its two halves) and retried; anything else propagates. `retry` says which errors
+ * mean "too large" for the sync being sent (a GeneralException only where resending is safe).
  */
-async function runGroups<P>(groups: Slice<P>[][], send: (group: Slice<P>[]) => Promise<void>): Promise<void> {
+async function runGroups<P>(groups: Slice<P>[][], send: (group: Slice<P>[]) => Promise<void>, retry: (e: unknown) => boolean): Promise<void> {
   const todo = [...groups].reverse();
   while (todo.length > 0) {
     const group = todo.pop()!;
     try {
       await send(group);
     } catch (e) {
-      if (!isPayloadTooLarge(e) || group.length === 0) throw e;
+      if (!retry(e) || group.length === 0) throw e;
       if (group.length > 1) {
         const mid = Math.ceil(group.length / 2);
         todo.push(group.slice(mid), group.slice(0, mid));
-      } else if (group[0].slice.count > 1) {
+      } else if (group[0].slice.count > 1 && !(e instanceof IsolateRetry)) {
         const [a, b] = halves(group[0]);
         todo.push([b], [a]);
-      } else throw e;
+      } else throw e instanceof IsolateRetry ? e.failure : e;
     }
   }
 }
@@ -147,18 +148,28 @@ export async function readPieces(
     firstPending = false;
     done++;
     opts.afterSync?.(Math.min(done, total), total);
-  });
+  }, isMaybeTooLarge);
 }
 
-/**
- * Writes every piece. `beforeSync` queues what must precede each sync's writes (suspending
- * recalculation); `first` queues small one-off actions into the first sync.
- */
-export async function writePieces(
-  context: Excel.RequestContext,
-  pieces: WritePiece[],
-  opts: { beforeSync?: () => void; first?: () => void; afterSync?: (done: number, total: number) => void; budget?: number } = {},
-): Promise<void> {
+export interface WriteOptions {
+  /** Queued before each sync's writes (suspending recalculation). */
+  beforeSync?: () => void;
+  /** Small one-off actions for the first sync. */
+  first?: () => void;
+  /** The `first` actions may be sent twice (formats, not adding a sheet): a GeneralException is then retried. */
+  firstIsIdempotent?: boolean;
+  afterSync?: (done: number, total: number) => void;
+  budget?: number;
+  /**
+   * Which failures to pin on one slice: the failed sync is sent again a slice at a time (cell writes are
+   * safe to resend), and `blame` turns the error of the slice that still fails into the one thrown —
+   * or, returning undefined, lets the writing go on without that slice.
+   */
+  isolate?: { when: (e: unknown) => boolean; blame: (piece: WritePiece, top: number, rows: number, e: unknown) => unknown };
+}
+
+/** Writes every piece, packed into syncs by the byte budget. */
+export async function writePieces(context: Excel.RequestContext, pieces: WritePiece[], opts: WriteOptions = {}): Promise<void> {
   const budget = opts.budget ?? SYNC_BYTE_BUDGET;
   const groups = planSyncs(pieces, (p, r) => p.rowBytes(r), budget);
   const total = groups.length;
@@ -172,9 +183,33 @@ export async function writePieces(
       const range = context.workbook.worksheets.getItem(piece.sheet).getRange(localAddress(piece.top + slice.start, piece.left, slice.count, piece.cols));
       piece.queue(range, slice.start, slice.count);
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      const isolate = opts.isolate;
+      if (!isolate?.when(e) || isMaybeTooLarge(e) || group.length === 0) throw e;
+      if (group.length === 1) {
+        const { piece, slice } = group[0];
+        const blamed = isolate.blame(piece, piece.top + slice.start, slice.count, e);
+        if (blamed !== undefined) throw blamed;
+        // Excel's sync stops at the refused slice, so the `first` actions went through before it.
+        firstPending = false;
+        done++;
+        opts.afterSync?.(Math.min(done, total), total);
+        return;
+      }
+      // Marked as too large so runGroups splits the group; each slice then fails (or not) on its own.
+      throw new IsolateRetry(e);
+    }
     firstPending = false;
     done++;
     opts.afterSync?.(Math.min(done, total), total);
-  });
+  }, (e) => e instanceof IsolateRetry || isPayloadTooLarge(e) || (isMaybeTooLarge(e) && (!firstPending || Boolean(opts.firstIsIdempotent))));
+}
+
+/** A failed sync of several slices, to be sent again slice by slice to find the one Excel refuses. */
+class IsolateRetry extends Error {
+  constructor(readonly failure: unknown) {
+    super('retry slice by slice');
+  }
 }

@@ -6,7 +6,8 @@
  * workbook find it.
  */
 import { RESERVED_SHEET_PREFIX } from '../core';
-import { utf8Length } from './budget';
+import { jsonStringBytes } from './budget';
+import { asStructureError } from './guards';
 import { WritePiece, readPieces, writePieces } from './range-io';
 import { UndoRecord, parseRecord } from './undo-record';
 
@@ -52,11 +53,15 @@ export async function saveUndoRecord(context: Excel.RequestContext, record: Undo
     left: 0,
     rows: rows.length,
     cols: 1,
-    rowBytes: (r) => utf8Length(rows[r]) + 8,
+    // The chunks are JSON, full of quotes and backslashes, and go to Excel inside JSON again: each of
+    // those is escaped once more, so the estimate counts the escapes, not just the text.
+    rowBytes: (r) => jsonStringBytes(rows[r]) + 8,
     queue: (range, start, count) => {
       range.values = rows.slice(start, start + count).map((text) => [text]);
     },
   };
+  // Adding the store or dropping a backup is the run's first change: refused under workbook structure
+  // protection, before anything else is written (ExcelApi below 1.7 cannot ask beforehand).
   await writePieces(context, [piece], {
     beforeSync,
     first: () => {
@@ -66,7 +71,15 @@ export async function saveUndoRecord(context: Excel.RequestContext, record: Undo
       if (has(UNDO_SHEET)) sheets.getItem(UNDO_SHEET).getUsedRange().clear('Contents');
       else sheets.add(UNDO_SHEET).visibility = 'VeryHidden';
     },
+  }).catch((e: unknown) => {
+    throw storeNeedsStructure(existing) ? asStructureError(e) : e;
   });
+}
+
+/** Whether saving the store adds a sheet or removes the report backup. */
+export function storeNeedsStructure(existing: string[]): boolean {
+  const has = (name: string) => existing.some((n) => n.toLowerCase() === name.toLowerCase());
+  return !has(UNDO_SHEET) || has(REPORT_BACKUP_SHEET);
 }
 
 /** The last run's record, or null when there is none (no store, an empty one, or not ours). */

@@ -4,10 +4,11 @@
  * appended columns, and removes the report sheet the run created (bringing back the one it replaced).
  * The store is emptied only after everything succeeded, so a failed undo can be tried again.
  */
-import { REPORT_SHEET_NAME } from '../core';
+import { REPORT_SHEET_NAME, rangeAddress } from '../core';
 import { GENERAL_FORMAT, cellInput } from './cell-input';
 import { cellBytes } from './budget';
 import { OfficeActionError, protectedSheetError } from './errors';
+import { asStructureError, queueStructureCheck } from './guards';
 import { Capabilities } from './host';
 import { WritePiece, localAddress, writePieces } from './range-io';
 import { UndoRange, UndoRecord, cellCountOf, cellsByRow, formatGrid } from './undo-record';
@@ -98,12 +99,33 @@ function queueReportUndo(context: Excel.RequestContext, report: NonNullable<Undo
   return removed;
 }
 
-export async function undoRecorded(context: Excel.RequestContext, caps: Capabilities, onProgress?: (f: number) => void): Promise<{ restoredCells: number; removedSheet?: string } | null> {
+export interface UndoResult {
+  restoredCells: number;
+  removedSheet?: string;
+  /**
+   * Ranges Excel refused to write back (a merged area cuts them). The run could not have written them
+   * either — its write of the same cells was refused — unless cells were merged after it.
+   */
+  notRestored?: string[];
+}
+
+/** Codes Excel gives for a write it will not do to some cells (merged areas among them). */
+const REFUSED_WRITE = new Set(['InvalidOperation', 'InvalidArgument']);
+
+export async function undoRecorded(context: Excel.RequestContext, caps: Capabilities, onProgress?: (f: number) => void): Promise<UndoResult | null> {
   const record = await loadUndoRecord(context);
   if (!record) return null;
+  // Removing the report sheet (and bringing back the one it replaced) changes the workbook's structure.
+  const checkStructure = record.report ? queueStructureCheck(context, caps) : () => undefined;
   const present = await checkSheets(context, record);
+  checkStructure();
   const pause = pauses(context, caps);
+  const notRestored: string[] = [];
   await writePieces(context, record.ranges.map(restorePiece), {
+    isolate: {
+      when: (e) => REFUSED_WRITE.has(String((e as { code?: unknown } | null)?.code)),
+      blame: (piece, top, rows) => void notRestored.push(rangeAddress(piece.sheet, top, piece.left, top + rows - 1, piece.left + piece.cols - 1)),
+    },
     beforeSync: pause.beforeSync,
     first: () => {
       pause.once();
@@ -116,7 +138,10 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
   });
   const removedSheet = record.report ? queueReportUndo(context, record.report, present) : undefined;
   queueClearStore(context);
-  await context.sync();
-  return { restoredCells: cellCountOf(record), ...(removedSheet ? { removedSheet } : {}) };
+  // Without ExcelApi 1.7, structure protection shows here; the store stays, so undo can be tried again.
+  await context.sync().catch((e: unknown) => {
+    throw record.report ? asStructureError(e) : e;
+  });
+  return { restoredCells: cellCountOf(record), ...(removedSheet ? { removedSheet } : {}), ...(notRestored.length ? { notRestored } : {}) };
 }
 

@@ -8,7 +8,7 @@ import { cellBytes } from './budget';
 import { AppendedColumn, Capture } from './capture';
 import { TEXT_FORMAT, cellInput } from './cell-input';
 import { Capabilities } from './host';
-import { WritePiece, localAddress, writePieces } from './range-io';
+import { WriteOptions, WritePiece, localAddress, writePieces } from './range-io';
 import { UndoRecord } from './undo-record';
 
 /** Excel's character width to points: 7 px a character plus 5 px padding, at 0.75 pt a pixel. */
@@ -69,6 +69,7 @@ export async function applyPlan(
   looks: LookChange[],
   caps: Capabilities,
   onProgress?: (f: number) => void,
+  isolate?: WriteOptions['isolate'],
 ): Promise<number> {
   const pause = pauses(context, caps);
   let cells = 0;
@@ -97,7 +98,11 @@ export async function applyPlan(
       pause.once();
       for (const l of looks) l.apply(context.workbook.worksheets.getItem(l.sheet).getRange(l.address).format);
     },
+    // Cell values, number formats, widths and fonts: the same again is no change, so a sync Excel
+    // answers with an internal error may be sent again in smaller pieces.
+    firstIsIdempotent: true,
     afterSync: (done, total) => onProgress?.(done / total),
+    isolate,
   });
   return cells;
 }

@@ -143,4 +143,16 @@ describe('ribbon commands', () => {
     expect(second.completed).toHaveBeenCalledTimes(1);
     expect(second.messages.at(-1)).toBe('没有可撤销的计算。');
   });
+
+  it('merged cells over the output: the refused cells are named, and undo says which it could not write back', async () => {
+    let fake: FakeExcel;
+    const data = buildWorkbook([{ name: '项目资金', rows: [['项目名称', '全年预算数', '执行数'], ['系统运维', 100, 40], ['网络租赁', 50, 50]], merges: ['D2:E3'] }]);
+    ({ fake, office } = await loadCommands(data));
+    const run = await click(office, COMMAND_FUNCTIONS.recalculate);
+    expect(run.messages).toEqual([expect.stringContaining('Excel 拒绝写入 项目资金!D2:D3（常见原因是其中有合并单元格）')]);
+    const undo = await click(office, COMMAND_FUNCTIONS.undo);
+    expect(undo.completed).toHaveBeenCalledTimes(1);
+    expect(undo.messages.at(-1)).toBe('已撤销。Excel 拒绝写回 项目资金!D2:D3、项目资金!E2:E3（其中有合并单元格）；上次计算也没能写入这些单元格，它们保持原样。');
+    expect(fake.controls.cell('项目资金', 'D1').value).toBe('');
+  });
 });

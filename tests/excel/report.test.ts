@@ -3,7 +3,7 @@
  * comes back exactly, with whatever the staff had typed into it.
  */
 import { buildReport, renderReportSheet } from '../../src/core';
-import { REPORT_BACKUP_SHEET, analyzeWorkbook, generateReport, undoLastRun } from '../../src/excel';
+import { REPORT_BACKUP_SHEET, analyzeWorkbook, generateReport, recalculate, undoLastRun } from '../../src/excel';
 import { TODAY, diffViews, hostOf, sampleWorkbook, sheetView, strictFake, workbookView } from './helpers';
 
 const settings = { today: TODAY };
@@ -50,5 +50,16 @@ describe('the report sheet', () => {
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
     expect(fake.controls.data().sheets.findIndex((s) => s.name === '自评报告')).toBe(position);
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain(REPORT_BACKUP_SHEET);
+  });
+
+  it('drops the very hidden backup when the next run saves its record (Excel deletes a very hidden sheet only once it is hidden)', async () => {
+    const fake = strictFake(await sampleWorkbook());
+    const host = hostOf(fake);
+    await generateReport(host, settings);
+    await generateReport(host, settings);
+    expect(fake.controls.sheet(REPORT_BACKUP_SHEET).visibility).toBe('VeryHidden');
+    await recalculate(host, settings);
+    expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain(REPORT_BACKUP_SHEET);
+    expect(fake.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { OfficeActionError, SavedSettings, analyzeWorkbook, loadSavedSettings, saveSettings, selectCell } from '../../src/excel';
 import { SETTINGS_KEY } from '../../src/excel/settings-store';
 import { buildWorkbook } from '../../src/testing/fake-excel';
+import { en, zh } from '../../src/taskpane/i18n/messages';
 import { TODAY, hostOf, sampleWorkbook, strictFake } from './helpers';
 
 describe('selecting an issue’s cell', () => {
@@ -50,5 +51,12 @@ describe('settings kept in the workbook', () => {
     const fake = strictFake(buildWorkbook({ 表: [['x']] }));
     fake.controls.data().settings[SETTINGS_KEY] = '{"version":1,"settings":';
     expect(await loadSavedSettings(hostOf(fake))).toBeNull();
+  });
+});
+
+describe('settings persist only when the workbook is saved (issue 15, item 6)', () => {
+  it('so the pane, after a mapping or settings are saved, asks for the workbook to be saved (Ctrl+S), in both languages', () => {
+    expect(zh.settingsSaved).toMatch(/^设置已保存。.*请保存工作簿（Ctrl\+S）.*“重新计算执行率”按钮/);
+    expect(en.settingsSaved).toMatch(/^Settings saved\..*save the workbook \(Ctrl\+S\).*Recalculate rates button/);
   });
 });

@@ -84,8 +84,12 @@ function cspOf(html: string): Map<string, string[]> | undefined {
   );
 }
 
-/** Office's script host: office.js and what it loads from its CDN folder, and the one Ajax file older hosts fetch. */
-const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com', 'https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js'];
+/**
+ * The hosts office.js loads scripts from, as the sources list them (OfficeDev/office-js #1005,
+ * office-js-docs-pr #721: "script-src 'self' https://appsforoffice.microsoft.com:*
+ * https://ajax.aspnetcdn.com:* https://browser.pipe.aria.microsoft.com:*"), each allowed whole.
+ */
+const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com', 'https://ajax.aspnetcdn.com', 'https://browser.pipe.aria.microsoft.com'];
 
 /** What applies when a directive is absent (CSP level 3); the rest fall back to default-src, form-action to nothing. */
 const FALLBACK: Record<string, string[]> = { 'frame-src': ['child-src', 'default-src'], 'form-action': [] };
@@ -149,10 +153,20 @@ describe('each page’s Content-Security-Policy', () => {
     const csp = cspOf(html);
     expect(cspProblems(csp)).toEqual([]);
     expect(html).not.toMatch(/<form\b/i);
-    // The pages the add-in runs (not the static help page) state connect-src and script-src outright.
+    // The pages the add-in runs (not the static help page) state connect-src and script-src outright,
+    // allow office.js every host the sources name and the inline styles its host script applies
+    // (office-js #1687), and keep the injection routes closed.
     if (page !== 'src/help/help.html') {
       expect(csp!.get('connect-src')).toEqual(["'self'"]);
       expect(csp!.get('script-src')).toEqual(["'self'", ...OFFICE_SCRIPT_HOSTS]);
+      expect(csp!.get('style-src')).toContain("'unsafe-inline'");
+      expect(csp!.get('object-src')).toEqual(["'none'"]);
+      expect(csp!.get('base-uri')).toEqual(["'self'"]);
+      expect(csp!.get('form-action')).toEqual(["'self'"]);
+      // The sources are cited beside the policy, so a reviewer can hold one against the other.
+      expect(html).toMatch(/#1005/);
+      expect(html).toMatch(/#721/);
+      expect(html).toMatch(/#1687/);
     }
   });
 });

@@ -117,7 +117,8 @@ export const zh = {
   settingsThresholdHint: '执行率低于此值时需要说明原因，默认 90',
   settingsThresholdInvalid: '请输入 0 到 100 之间的数',
   saveSettings: '保存设置',
-  settingsSaved: '设置已保存。',
+  // Settings live in the workbook file (Excel.SettingCollection): unsaved, they go when it is closed.
+  settingsSaved: '设置已保存。设置存放在本工作簿中：请保存工作簿（Ctrl+S），否则关闭后设置会丢失，下次打开和功能区的“重新计算执行率”按钮都用不上。',
   savedAt: '上次保存：{time}',
 } as const;
 
@@ -237,6 +238,6 @@ export const en: Record<MessageId, string> = {
   settingsThresholdHint: 'Below this rate a reason is expected; default 90',
   settingsThresholdInvalid: 'Enter a number from 0 to 100',
   saveSettings: 'Save settings',
-  settingsSaved: 'Settings saved.',
+  settingsSaved: 'Settings saved. They live in this workbook: save the workbook (Ctrl+S), or they are lost when it is closed, and neither the next session nor the ribbon’s Recalculate rates button gets them.',
   savedAt: 'Last saved: {time}',
 };

@@ -2,7 +2,7 @@
 import { parseRect, splitSheet } from './address';
 import { setSparse } from './cells';
 import { newSheet } from './host-state';
-import type { CellValue, FakeSheetData, FakeSheetVisibility, FakeWorkbookData } from './types';
+import type { CellValue, FakeSheetData, FakeSheetVisibility, FakeTableData, FakeWorkbookData } from './types';
 
 export interface SheetSpec {
   name: string;
@@ -14,6 +14,9 @@ export interface SheetSpec {
   formulas?: Record<string, string>;
   /** "D2:D100" or "D2" → "#,##0.00". */
   numberFormats?: Record<string, string>;
+  /** Merged areas, "A1:C1"; give the value in `rows` at the top-left cell only. */
+  merges?: string[];
+  tables?: FakeTableData[];
 }
 
 /**
@@ -32,6 +35,8 @@ function sheetFromSpec(spec: SheetSpec): FakeSheetData {
   sheet.values = (spec.rows ?? []).map((row) => [...row]);
   if (spec.visibility) sheet.visibility = spec.visibility;
   if (spec.protected) sheet.protected = true;
+  if (spec.merges) sheet.merges = [...spec.merges];
+  if (spec.tables) sheet.tables = spec.tables.map((t) => ({ ...t }));
   for (const [address, formula] of Object.entries(spec.formulas ?? {})) {
     const rect = parseRect(splitSheet(address).local);
     if (!rect) throw new Error(`buildWorkbook: bad address ${address}`);

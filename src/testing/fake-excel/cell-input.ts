@@ -27,13 +27,14 @@ export function dateSerial(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / 86400000 + 25569;
 }
 
-function parseDate(text: string): number | null {
+function parseDate(text: string, date1904: boolean): number | null {
   const m = ISO_DATE.exec(text) ?? CHINESE_DATE.exec(text);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  return dateSerial(year, month, day);
+  // 1,462 days: 1899-12-30 to 1904-01-01, the 1904 system's day 0 ("Date systems in Excel").
+  return dateSerial(year, month, day) - (date1904 ? 1462 : 0);
 }
 
 export interface ParsedInput extends CellContent {
@@ -49,6 +50,7 @@ export function parseCellInput(
   raw: unknown,
   isTextFormatted: boolean,
   formulaResult: (formula: string) => CellValue,
+  date1904 = false,
 ): ParsedInput | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') {
@@ -81,7 +83,7 @@ export function parseCellInput(
     }
     return { value: formulaResult(formula), formula };
   }
-  const serial = parseDate(trimmed);
+  const serial = parseDate(trimmed, date1904);
   if (serial !== null) return { value: serial, autoFormat: AUTO_DATE_FORMAT };
   return { value: text };
 }

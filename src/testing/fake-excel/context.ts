@@ -147,6 +147,9 @@ export class RequestQueue {
       if (request.bytes > options.maxRequestBytes) {
         throw officeError(ErrorCodes.requestPayloadSizeLimitExceeded, `request of about ${request.bytes} bytes; the limit is ${options.maxRequestBytes}`);
       }
+      if (options.internalErrorOverBytes !== undefined && request.bytes > options.internalErrorOverBytes) {
+        throw officeError(ErrorCodes.generalException, `request of about ${request.bytes} bytes, refused as an internal error (office-js #1314)`, 'An internal error has occurred.');
+      }
       for (const op of ops) this.applyOne(op, run);
       if (options.maxResponseBytes !== undefined && run.responseBytes > options.maxResponseBytes) {
         throw officeError(ErrorCodes.responsePayloadSizeLimitExceeded, `response of about ${run.responseBytes} bytes`);

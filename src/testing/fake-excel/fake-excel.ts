@@ -20,6 +20,8 @@ export interface FakeControls {
   /** The next sync (of any context) fails with this code, e.g. 'InvalidOperationInCellEditMode'. */
   failNextSync(code: string, message?: string): void;
   setProtected(sheet: string, on: boolean): void;
+  /** 审阅 › 保护工作簿 (structure) on or off. */
+  setWorkbookProtected(on: boolean): void;
   /** Simulates the user selecting a range. */
   select(sheet: string, address: string): void;
 }
@@ -119,6 +121,9 @@ export function createFakeExcel(data: FakeWorkbookData, options: FakeExcelOption
     },
     setProtected(sheetName, on) {
       sheet(sheetName).protected = on;
+    },
+    setWorkbookProtected(on) {
+      host.data.structureProtected = on;
     },
     select(sheetName, address) {
       const s = sheet(sheetName);

@@ -8,6 +8,7 @@ export interface ResolvedOptions {
   maxRequestBytes: number;
   maxResponseBytes: number | undefined;
   maxCellsPerRange: number;
+  internalErrorOverBytes: number | undefined;
   latencyMs: number;
   formulaResult: (formula: string) => CellValue;
 }
@@ -46,6 +47,7 @@ export class FakeHostState {
       maxRequestBytes: options.maxRequestBytes ?? 5 * 1024 * 1024,
       maxResponseBytes: options.maxResponseBytes,
       maxCellsPerRange: options.maxCellsPerRange ?? 5_000_000,
+      internalErrorOverBytes: options.internalErrorOverBytes,
       latencyMs: options.latencyMs ?? 0,
       formulaResult: options.formulaResult ?? (() => 0),
     };
@@ -87,6 +89,17 @@ export class FakeHostState {
 
   assertEditable(sheet: FakeSheetData): void {
     if (sheet.protected) throw officeError(ErrorCodes.accessDenied, `worksheet '${sheet.name}' is protected`);
+  }
+
+  /**
+   * Workbook structure protection stops adding, deleting, renaming, moving, hiding and unhiding
+   * sheets (Microsoft's "Protect a workbook"). Office.js's error code for it is undocumented; the fake
+   * answers AccessDenied with the generic sentence the error-code table gives for that code (inferred).
+   */
+  assertStructureEditable(what: string): void {
+    if (this.data.structureProtected) {
+      throw officeError(ErrorCodes.accessDenied, `the workbook structure is protected (${what})`, 'You cannot perform the requested operation.');
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { setSparse, writeCell } from './cells';
 import { newSheet } from './host-state';
-import type { CellValue, FakeCellFormat, FakeHorizontalAlignment, FakeSheetData, FakeSheetVisibility, FakeVerticalAlignment, FakeWorkbookData } from './types';
+import type { CellValue, FakeCellFormat, FakeHorizontalAlignment, FakeSheetData, FakeSheetVisibility, FakeTableData, FakeVerticalAlignment, FakeWorkbookData } from './types';
 
 const VISIBILITY: Record<string, FakeSheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
@@ -124,7 +124,22 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): FakeSheetData {
   });
   const merges = mergedAreas(ws);
   if (merges.length > 0) sheet.merges = merges;
+  const tables = tablesOf(ws);
+  if (tables.length > 0) sheet.tables = tables;
   return sheet;
+}
+
+/** Excel tables as exceljs reads them from xl/tables/*.xml: name, ref (header to totals row), totals shown. */
+function tablesOf(ws: ExcelJS.Worksheet): FakeTableData[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean } }> }).tables ?? {};
+  const out: FakeTableData[] = [];
+  for (const t of Object.values(tables)) {
+    const model = t.table;
+    const range = model?.tableRef ?? model?.ref;
+    if (!model?.name || !range || !range.includes(':')) continue;
+    out.push({ name: model.name, range, showHeaders: model.headerRow !== false, showTotals: model.totalsRow === true });
+  }
+  return out;
 }
 
 /** Loads an .xlsx file (path or bytes) the way Office.js would see the workbook. */
@@ -137,6 +152,7 @@ export async function loadXlsxIntoFake(pathOrBuffer: string | Buffer | ArrayBuff
   const activeIndex = workbook.views?.[0]?.activeTab;
   const active = activeIndex === undefined ? undefined : workbook.worksheets[activeIndex]?.name;
   const data: FakeWorkbookData = { sheets, settings: {} };
+  if (date1904) data.date1904 = true;
   if (active) data.activeSheet = active;
   if (typeof pathOrBuffer === 'string') data.name = pathOrBuffer.split(/[\\/]/).pop();
   return data;

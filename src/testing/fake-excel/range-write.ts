@@ -5,6 +5,7 @@ import { clearContents, writeCell } from './cells';
 import type { SyncRun } from './context';
 import { dimensionMismatch, ErrorCodes, FakeOfficeError, officeError } from './errors';
 import { cellFormat, updateFormats } from './formats';
+import { assertNoMergeCut, mergesInside } from './merges';
 import type { FakeCellFormat, FakeSheetData } from './types';
 
 export interface RangeTarget {
@@ -45,6 +46,7 @@ export function writeContents(target: RangeTarget, input: unknown, run: SyncRun,
   const { sheet, rect } = target;
   run.host.assertEditable(sheet);
   run.checkCells(cellCount(rect), `Range.${member}`);
+  assertNoMergeCut(sheet, rect, `Range.${member}`);
   const grid = checkShape(input, target, member);
   const formulaResult = run.host.options.formulaResult;
   if (!grid && input === '') {
@@ -62,7 +64,7 @@ export function writeContents(target: RangeTarget, input: unknown, run: SyncRun,
       const format = cellFormat(sheet, row, col);
       let parsed: ParsedInput | null;
       try {
-        parsed = parseCellInput(raw, format.numberFormat === '@', formulaResult);
+        parsed = parseCellInput(raw, format.numberFormat === '@', formulaResult, run.host.data.date1904 === true);
       } catch (error) {
         if (error instanceof FakeOfficeError) error.addDetail(`at ${formatAddress(sheet.name, { row, col, rows: 1, cols: 1 })}`);
         throw error;
@@ -71,6 +73,10 @@ export function writeContents(target: RangeTarget, input: unknown, run: SyncRun,
       writeCell(sheet, row, col, parsed);
       if (parsed.autoFormat && (format.numberFormat ?? 'General') === 'General') patcher.apply(sheet, row, col, parsed.autoFormat);
     }
+  }
+  // A merged area keeps its top-left value only; what was written to its other cells is gone.
+  for (const m of mergesInside(sheet, rect)) {
+    for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) writeCell(sheet, r, c, { value: '' });
   }
   run.cellsWritten += cellCount(rect);
 }

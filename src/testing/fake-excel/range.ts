@@ -2,9 +2,11 @@
 import { cellCount, formatAddress, formatRect, isEntireColumns, isEntireRows, MAX_COLUMNS, MAX_ROWS, rectInGrid, type Rect } from './address';
 import { clearContents, readFormulas, readValues, usedRect } from './cells';
 import { FakeClientObject, asOffice, type TypeDef } from './client-object';
-import type { Requirement, SyncRun } from './context';
+import { utf8Length, type Requirement, type SyncRun } from './context';
 import { ErrorCodes, officeError } from './errors';
 import { clearFormats, numberFormatOf, uniformIndexed } from './formats';
+import { assertNoMergeCut, mergesStartingIn } from './merges';
+import { FakeRangeAreas } from './range-areas';
 import { FakeRangeFormat } from './range-format';
 import { checkFormatTarget, writeContents, writeNumberFormat, type RangeTarget } from './range-write';
 import type { FakeRequestContext } from './request-context';
@@ -24,13 +26,14 @@ function valueType(v: CellValue): ValueType {
 }
 
 /** A per-cell read: checked against the cell limit and counted. */
-function cellRead<V>(read: (t: RangeTarget) => V) {
+function cellRead<V>(read: (t: RangeTarget, run: SyncRun) => V) {
   return (t: RangeTarget, run: SyncRun): V => {
     const n = cellCount(t.rect);
     run.checkCells(n, 'Range read');
     run.cellsRead += n;
-    const result = read(t);
-    if (run.host.options.maxResponseBytes !== undefined) run.responseBytes += JSON.stringify(result).length;
+    const result = read(t, run);
+    // Bytes, as the 5 MB limit counts them: a Chinese character is three, not one.
+    if (run.host.options.maxResponseBytes !== undefined) run.responseBytes += utf8Length(JSON.stringify(result));
     return result;
   };
 }
@@ -67,7 +70,7 @@ const RANGE_DEF: TypeDef<RangeTarget> = {
       get: cellRead((t) => mapCells(t, (_v, r, c) => numberFormatOf(t.sheet, r, c))),
       set: (t, v, run) => writeNumberFormat(t, v, run),
     },
-    text: { since: '1.1', get: cellRead((t) => mapCells(t, (v, r, c) => formatCellText(v, numberFormatOf(t.sheet, r, c)))) },
+    text: { since: '1.1', get: cellRead((t, run) => mapCells(t, (v, r, c) => formatCellText(v, numberFormatOf(t.sheet, r, c), run.host.data.date1904 === true))) },
     valueTypes: { since: '1.1', get: cellRead((t) => mapCells(t, valueType)) },
     columnHidden: {
       since: '1.2',
@@ -90,7 +93,7 @@ type RangeMembers =
   | 'format' | 'worksheet' | 'getCell' | 'getRow' | 'getColumn' | 'getResizedRange' | 'getOffsetRange'
   | 'getAbsoluteResizedRange' | 'getEntireColumn' | 'getEntireRow' | 'getLastRow' | 'getLastColumn' | 'getLastCell'
   | 'getRowsAbove' | 'getRowsBelow' | 'getColumnsBefore' | 'getColumnsAfter' | 'getUsedRange' | 'getUsedRangeOrNullObject'
-  | 'select' | 'clear';
+  | 'select' | 'clear' | 'getMergedAreasOrNullObject';
 
 export class FakeRange extends FakeClientObject<RangeTarget> implements Pick<Excel.Range, RangeMembers> {
   protected readonly def = RANGE_DEF;
@@ -261,6 +264,24 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements Pick<Exc
     return this.usedPart(`getUsedRangeOrNullObject(${valuesOnly})`, '1.4', valuesOnly, true);
   }
 
+  /** The merged areas whose top-left cell lies in this range (see merges.ts); a null object when there are none. */
+  getMergedAreasOrNullObject(): Excel.RangeAreas {
+    const areas = new FakeRangeAreas(
+      this.context,
+      this,
+      'getMergedAreasOrNullObject()',
+      () => {
+        const target = this.resolve();
+        if (target === null) return null;
+        const rects = mergesStartingIn(target.sheet, target.rect);
+        return rects.length === 0 ? null : { sheet: target.sheet, rects };
+      },
+      { version: '1.13', member: 'Range.getMergedAreasOrNullObject' },
+    );
+    areas.instantiateOnSync('getMergedAreasOrNullObject', '1.13', null);
+    return asOffice(areas);
+  }
+
   /** Selecting also activates the range's sheet, as in Excel. */
   select(): void {
     this.queueMethod('select', '1.1', null, (t, run) => {
@@ -274,6 +295,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements Pick<Exc
     this.queueMethod('clear', '1.1', applyTo, (t, run) => {
       checkFormatTarget(t, run, 'Range.clear');
       if (applyTo === 'All' || applyTo === 'Contents' || applyTo === 'ResetContents') {
+        assertNoMergeCut(t.sheet, t.rect, 'Range.clear');
         clearContents(t.sheet, t.rect);
         run.cellsWritten += cellCount(t.rect);
       }

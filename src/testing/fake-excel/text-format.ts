@@ -23,6 +23,9 @@ function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Serials count from 1899-12-30 in the 1900 system and from 1904-01-01 in the 1904 one: 1,462 days apart. */
+export const DAYS_1900_TO_1904 = 1462;
+
 function formatDate(serial: number, pattern: string): string {
   const ms = Math.round((serial - 25569) * 86400000);
   const d = new Date(ms);
@@ -88,7 +91,7 @@ function formatNumber(value: number, section: string): string {
   return sign + text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => literals[Number(i)]);
 }
 
-/** Turns a number format into a function once; Range.text on 100,000 rows reuses it. */
+/** Turns a number format into a function once; Range.text on 100,000 rows reuses it (serials of the 1900 system). */
 function compile(fmt: string): (value: number) => string {
   if (fmt === 'General' || fmt === '@' || fmt === '') return general;
   const sections = fmt.split(';');
@@ -104,16 +107,24 @@ function compile(fmt: string): (value: number) => string {
 
 const compiled = new Map<string, (value: number) => string>();
 
-export function formatCellText(value: CellValue, numberFormat: string): string {
+/** A value as Excel shows it; `date1904` shifts date formats to the 1904 system's serials. */
+export function formatCellText(value: CellValue, numberFormat: string, date1904 = false): string {
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  let format = compiled.get(numberFormat);
+  const key = date1904 ? `1904|${numberFormat}` : numberFormat;
+  let format = compiled.get(key);
   if (!format) {
-    format = compile(numberFormat);
-    compiled.set(numberFormat, format);
+    const plain = compile(numberFormat);
+    format = date1904 && isDateFormat(numberFormat) ? (v: number) => plain(v + DAYS_1900_TO_1904) : plain;
+    compiled.set(key, format);
   }
   return format(value);
+}
+
+function isDateFormat(fmt: string): boolean {
+  const unquoted = fmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  return /[yd]/i.test(unquoted) || (/m/i.test(unquoted) && !/[0#]/.test(unquoted));
 }
 
 /** Display width in character units: CJK characters take two, as in Excel's column width. */

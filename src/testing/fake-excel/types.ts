@@ -69,8 +69,22 @@ export interface FakeSheetData {
   protected?: boolean;
   tabColor?: string;
   showGridlines?: boolean;
-  /** Merged areas as read from a file ("A1:C1"), informational: the runtime does not enforce merges. */
+  /**
+   * Merged areas ("A1:C1"), as a file stores them. Enforced: a write may not cut through one, and
+   * only the top-left cell holds a value (see merges.ts).
+   */
   merges?: string[];
+  /** Excel tables (ListObjects) on the sheet. */
+  tables?: FakeTableData[];
+}
+
+/** An Excel table: its whole range (header row, body and, when shown, the totals row). */
+export interface FakeTableData {
+  name: string;
+  /** "B3:F20", header row included, totals row included when `showTotals`. */
+  range: string;
+  showHeaders?: boolean;
+  showTotals?: boolean;
 }
 
 export interface FakeWorkbookData {
@@ -83,6 +97,13 @@ export interface FakeWorkbookData {
   selection?: { sheet: string; address: string };
   /** Workbook file name (`Workbook.name`). */
   name?: string;
+  /**
+   * 审阅 › 保护工作簿 (structure): sheets cannot be added, deleted, renamed, moved, hidden or unhidden.
+   * Cells stay editable unless their sheet is protected too.
+   */
+  structureProtected?: boolean;
+  /** The 1904 date system (Excel for Mac's old default): values hold serials counted from 1904-01-01. */
+  date1904?: boolean;
 }
 
 /** One cell as `controls.cell()` shows it: value plus whatever is stored for it. */
@@ -139,6 +160,12 @@ export interface FakeExcelOptions {
   maxResponseBytes?: number;
   /** Cells one range read or write may touch (Excel: 5,000,000). */
   maxCellsPerRange?: number;
+  /**
+   * Excel on the web answers some large requests with GeneralException ("An internal error has
+   * occurred") rather than RequestPayloadSizeLimitExceeded (OfficeDev/office-js #1314,
+   * office-js-docs-reference #354). Requests over this many bytes fail that way; off by default.
+   */
+  internalErrorOverBytes?: number;
   /** Delay of each sync; 0 resolves on a microtask. */
   latencyMs?: number;
   /** Value cached for a formula written through the API; the fake does not evaluate formulas (default 0). */

@@ -7,6 +7,7 @@ import type { FakeHostState } from './host-state';
 import { FakeRange } from './range';
 import type { RangeTarget } from './range-write';
 import type { FakeRequestContext } from './request-context';
+import { FakeFunctions, FakeTableCollection, FakeWorkbookProtection } from './workbook-parts';
 import { FakeWorksheetCollection } from './worksheet';
 
 /** Settings are stored as JSON by Office, so a Date comes back as its ISO string. */
@@ -146,7 +147,7 @@ const WORKBOOK_DEF: TypeDef<FakeHostState> = {
 
 export class FakeWorkbook
   extends FakeClientObject<FakeHostState>
-  implements Pick<Excel.Workbook, 'name' | 'worksheets' | 'settings' | 'application' | 'getSelectedRange' | 'getActiveCell'>
+  implements Pick<Excel.Workbook, 'name' | 'worksheets' | 'settings' | 'application' | 'getSelectedRange' | 'getActiveCell' | 'protection' | 'functions' | 'tables'>
 {
   protected readonly def = WORKBOOK_DEF;
 
@@ -171,6 +172,22 @@ export class FakeWorkbook
     return asOffice(this.app);
   }
 
+  get protection(): Excel.WorkbookProtection {
+    return asOffice(this.nav('protection', () => new FakeWorkbookProtection(this.context, this)));
+  }
+
+  get functions(): Excel.Functions {
+    return asOffice(this.nav('functions', () => new FakeFunctions(this.context, this)));
+  }
+
+  get tables(): Excel.TableCollection {
+    return asOffice(this.tablesProxy());
+  }
+
+  private tablesProxy(): FakeTableCollection {
+    return this.nav('tables', () => new FakeTableCollection(this.context, this));
+  }
+
   private worksheetsProxy(): FakeWorksheetCollection {
     return this.nav('worksheets', () => new FakeWorksheetCollection(this.context, this, 'worksheets', () => this.context.host));
   }
@@ -186,6 +203,8 @@ export class FakeWorkbook
     if (name === 'worksheets') return this.worksheetsProxy();
     if (name === 'settings') return this.settingsProxy();
     if (name === 'application') return this.app;
+    if (name === 'protection') return this.nav('protection', () => new FakeWorkbookProtection(this.context, this));
+    if (name === 'tables') return this.tablesProxy();
     return undefined;
   }
 

@@ -10,6 +10,7 @@ import { FakeRange } from './range';
 import type { RangeTarget } from './range-write';
 import type { FakeRequestContext } from './request-context';
 import type { FakeSheetData, FakeSheetVisibility } from './types';
+import { FakeTableCollection } from './workbook-parts';
 
 const VISIBILITIES: readonly FakeSheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
 
@@ -26,6 +27,7 @@ const SHEET_DEF: TypeDef<FakeSheetData> = {
       set: (s, v, run) => {
         if (typeof v !== 'string') throw officeError(ErrorCodes.invalidArgument, 'a sheet name is a string');
         checkSheetName(run.host, v, s);
+        if (v !== s.name) run.host.assertStructureEditable(`renaming '${s.name}'`);
         const data = run.host.data;
         if (data.activeSheet?.toLowerCase() === s.name.toLowerCase()) data.activeSheet = v;
         if (data.selection?.sheet.toLowerCase() === s.name.toLowerCase()) data.selection = { ...data.selection, sheet: v };
@@ -41,6 +43,7 @@ const SHEET_DEF: TypeDef<FakeSheetData> = {
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= sheets.length) {
           throw officeError(ErrorCodes.invalidArgument, `position ${String(v)} is outside 0..${sheets.length - 1}`);
         }
+        if (sheets.indexOf(s) !== v) run.host.assertStructureEditable(`moving '${s.name}'`);
         sheets.splice(sheets.indexOf(s), 1);
         sheets.splice(v, 0, s);
       },
@@ -53,6 +56,7 @@ const SHEET_DEF: TypeDef<FakeSheetData> = {
         if (typeof v !== 'string' || !(VISIBILITIES as readonly string[]).includes(v)) {
           throw officeError(ErrorCodes.invalidArgument, `'${String(v)}' is not a sheet visibility`);
         }
+        if (v !== s.visibility) run.host.assertStructureEditable(`hiding or unhiding '${s.name}'`);
         // Excel keeps at least one sheet visible.
         if (v !== 'Visible' && s.visibility === 'Visible' && visibleCount(run.host) === 1) {
           throw officeError(ErrorCodes.invalidOperation, `'${s.name}' is the last visible sheet`);
@@ -101,7 +105,7 @@ export class FakeWorksheetProtection extends FakeClientObject<FakeSheetData> imp
 }
 
 type WorksheetMembers =
-  | 'name' | 'id' | 'position' | 'visibility' | 'tabColor' | 'showGridlines' | 'protection'
+  | 'name' | 'id' | 'position' | 'visibility' | 'tabColor' | 'showGridlines' | 'protection' | 'tables'
   | 'getRange' | 'getRangeByIndexes' | 'getCell' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'delete' | 'activate';
 
 export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pick<Excel.Worksheet, WorksheetMembers> {
@@ -143,7 +147,16 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pi
     return this.nav('protection', () => new FakeWorksheetProtection(this.context, this, 'protection', () => this.resolve(), { version: '1.2', member: 'Worksheet.protection' }));
   }
 
+  get tables(): Excel.TableCollection {
+    return asOffice(this.tablesProxy());
+  }
+
+  private tablesProxy(): FakeTableCollection {
+    return this.nav('tables', () => new FakeTableCollection(this.context, this, () => this.resolve()));
+  }
+
   protected override navigate(name: string): FakeClientObject<unknown> | undefined {
+    if (name === 'tables') return this.tablesProxy();
     return name === 'protection' ? this.protectionProxy() : undefined;
   }
 
@@ -204,9 +217,16 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pi
     return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, '1.4', (sheet) => usedRect(sheet, valuesOnly), true);
   }
 
+  /**
+   * Worksheet.delete's reference page: "if the worksheet's visibility is set to "VeryHidden", the
+   * delete operation will fail with an InvalidOperation exception. You should first change its
+   * visibility to hidden or visible before deleting it."
+   */
   delete(): void {
     this.queueMethod('delete', '1.1', null, (sheet, run) => {
       const data = run.host.data;
+      run.host.assertStructureEditable(`deleting '${sheet.name}'`);
+      if (sheet.visibility === 'VeryHidden') throw officeError(ErrorCodes.invalidOperation, `'${sheet.name}' is very hidden; make it hidden or visible before deleting it`);
       if (sheet.visibility === 'Visible' && visibleCount(run.host) === 1) {
         throw officeError(ErrorCodes.invalidOperation, `'${sheet.name}' is the last visible sheet`);
       }
@@ -280,6 +300,7 @@ export class FakeWorksheetCollection
       return created;
     });
     this.queueMethod('add', '1.1', name ?? null, (host) => {
+      host.assertStructureEditable('adding a sheet');
       let sheetName = name;
       for (let n = host.data.sheets.length + 1; sheetName === undefined; n++) if (!host.findSheet(`Sheet${n}`)) sheetName = `Sheet${n}`;
       checkSheetName(host, sheetName);
