@@ -14,7 +14,11 @@ import { undoRecorded } from './undo';
 import { applyPlan, planLooks } from './write';
 
 export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
-export type Progress = (stage: Stage, fraction: number) => void;
+/**
+ * Called at each stage; a caller that returns a promise is awaited at stage boundaries, so a task
+ * pane can let the browser paint its progress bar and answer clicks between the long synchronous steps.
+ */
+export type Progress = (stage: Stage, fraction: number) => void | Promise<unknown>;
 
 /** The shell supplies today's date from the clock; a caller may fix it (tests, a report dated ahead). */
 function withToday(settings: Settings): Settings {
@@ -30,16 +34,16 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function readAndAnalyze(context: Excel.RequestContext, settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }> {
-  onProgress?.('reading', 0);
-  const snapshot = await readSnapshot(context, settings, (f) => onProgress?.('reading', f));
-  onProgress?.('computing', 0);
+  await onProgress?.('reading', 0);
+  const snapshot = await readSnapshot(context, settings, (f) => void onProgress?.('reading', f));
+  await onProgress?.('computing', 0);
   const analysis = analyze(snapshot, settings);
-  onProgress?.('computing', 1);
+  await onProgress?.('computing', 0.6);
   return { snapshot, analysis };
 }
 
 export function readWorkbook(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<WorkbookSnapshot> {
-  return guarded(() => runBatch(host, (context) => readSnapshot(context, withToday(settings), (f) => onProgress?.('reading', f))));
+  return guarded(() => runBatch(host, (context) => readSnapshot(context, withToday(settings), (f) => void onProgress?.('reading', f))));
 }
 
 /** Read + core, no writes: the pane's 检查 step. */
@@ -71,14 +75,14 @@ async function recalculateIn(context: Excel.RequestContext, settings: Settings, 
     onProgress?.('done', 1);
     return { analysis, cellsWritten: 0 };
   }
-  onProgress?.('saving-undo', 0);
-  const capture = await capturePlan(context, analysis.plan, snapshot, new Date(), (f) => onProgress?.('saving-undo', f * 0.8));
+  await onProgress?.('saving-undo', 0);
+  const capture = await capturePlan(context, analysis.plan, snapshot, new Date(), (f) => void onProgress?.('saving-undo', f * 0.8));
   const looks = planLooks(capture.appended, capture.record);
   await saveUndoRecord(context, capture.record, snapshot.sheets.map((s) => s.name));
-  onProgress?.('writing', 0);
+  await onProgress?.('writing', 0);
   let cellsWritten: number;
   try {
-    cellsWritten = await applyPlan(context, analysis.plan, capture, looks, caps, (f) => onProgress?.('writing', f));
+    cellsWritten = await applyPlan(context, analysis.plan, capture, looks, caps, (f) => void onProgress?.('writing', f));
   } catch (e) {
     throw partialWriteError(e);
   }
@@ -92,28 +96,37 @@ export function recalculate(host: ExcelHost, settings: Settings, onProgress?: Pr
   return guarded(() => runBatch(host, (context) => recalculateIn(context, withToday(settings), caps, onProgress), true));
 }
 
-async function reportIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }> {
+/** What 生成报告 made, with the snapshot it read (so the pane knows which workbook state the report shows). */
+export interface GeneratedReport {
+  analysis: Analysis;
+  document: ReportDocument;
+  sheetName: string;
+  snapshot: WorkbookSnapshot;
+}
+
+async function reportIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<GeneratedReport> {
   const { snapshot, analysis } = await readAndAnalyze(context, settings, onProgress);
   if (!analysis.ok) throw notAnalyzable(analysis);
   const document = buildReport(analysis, snapshot, { date: settings.today });
+  await onProgress?.('computing', 0.85);
   const plan = renderReportSheet(document);
-  onProgress?.('saving-undo', 0);
+  await onProgress?.('saving-undo', 0);
   const existing = await findExistingReport(context, plan.sheetName);
   const record = emptyRecord('report', new Date());
   reportUndo(record, plan, existing);
   await saveUndoRecord(context, record, snapshot.sheets.map((s) => s.name));
-  onProgress?.('writing', 0);
+  await onProgress?.('writing', 0);
   try {
-    await writeReportSheet(context, plan, existing, caps, (f) => onProgress?.('writing', f));
+    await writeReportSheet(context, plan, existing, caps, (f) => void onProgress?.('writing', f));
   } catch (e) {
     throw partialWriteError(e);
   }
   onProgress?.('done', 1);
-  return { analysis, document, sheetName: plan.sheetName };
+  return { analysis, document, sheetName: plan.sheetName, snapshot };
 }
 
 /** Read → core → buildReport → save undo → write the 自评报告 sheet and bring it to the front. */
-export function generateReport(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }> {
+export function generateReport(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<GeneratedReport> {
   const caps = capabilities(host);
   return guarded(() => runBatch(host, (context) => reportIn(context, withToday(settings), caps, onProgress), true));
 }
@@ -121,14 +134,17 @@ export function generateReport(host: ExcelHost, settings: Settings, onProgress?:
 /** null when there is nothing to undo. */
 export function undoLastRun(host: ExcelHost, onProgress?: Progress): Promise<{ restoredCells: number; removedSheet?: string } | null> {
   const caps = capabilities(host);
-  return guarded(() => runBatch(host, (context) => undoRecorded(context, caps, (f) => onProgress?.('writing', f)), true));
+  return guarded(() => runBatch(host, (context) => undoRecorded(context, caps, (f) => void onProgress?.('writing', f)), true));
 }
 
 export function hasUndo(host: ExcelHost): Promise<boolean> {
   return guarded(() => runBatch(host, (context) => hasUndoRecord(context)));
 }
 
-/** Brings an issue's cell into view: activates its sheet and selects the cell ("项目资金!D17", or a sheet alone). */
+/** "D17" or "A1:A173" after the sheet name; anything else falls back to the first cell parseAddress found. */
+const LOCAL_RANGE = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+/** Brings an issue's cell into view: activates its sheet and selects the cell or range ("项目资金!D17", "自评报告!A1:A173", or a sheet alone). */
 export function selectCell(host: ExcelHost, address: string): Promise<void> {
   const parsed = parseAddress(address);
   const sheetName = parsed?.sheet ?? unquoteSheetName(address);
@@ -144,7 +160,8 @@ export function selectCell(host: ExcelHost, address: string): Promise<void> {
         throw new OfficeActionError('SheetHidden', `工作表“${sheetName}”已隐藏。请右键单击工作表标签，选择“取消隐藏”后再试。`, `Sheet "${sheetName}" is hidden. Right-click a sheet tab, choose Unhide, and try again.`);
       }
       sheet.activate();
-      if (parsed) sheet.getRange(cellRef(parsed.row, parsed.col)).select();
+      const local = address.slice(address.lastIndexOf('!') + 1);
+      if (parsed) sheet.getRange(LOCAL_RANGE.test(local) ? local.replace(/\$/g, '') : cellRef(parsed.row, parsed.col)).select();
       await context.sync();
     }),
   );

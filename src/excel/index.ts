@@ -5,5 +5,5 @@
 export { officeHost, displayLang, MIN_EXCEL_API, type ExcelHost, type Lang } from './host';
 export { OfficeActionError, describeOfficeError } from './errors';
 export { loadSavedSettings, saveSettings, type SavedSettings } from './settings-store';
-export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress } from './flows';
+export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress, type GeneratedReport } from './flows';
 export { UNDO_SHEET, REPORT_BACKUP_SHEET } from './undo-store';

@@ -60,7 +60,8 @@ export async function buildPaneSite(outDir: string): Promise<{ reusedDist: boole
   fs.mkdirSync(outDir, { recursive: true });
   // The project's own webpack config, a CommonJS module exporting a function.
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as MakeConfig;
-  const pane = await makeConfig({}, { mode: 'production' });
+  // The checked test flavour (npm run build:test): a production build that needs no ADDIN_URL.
+  const pane = await makeConfig({ flavour: 'test' }, { mode: 'production' });
   const fake: Configuration = {
     name: 'fake-excel',
     mode: 'production',
@@ -124,8 +125,19 @@ export interface PaneServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` read-only on `host`:`port` (0 = any free port). */
-export function servePaneSite(dir: string, port = 0, host = '127.0.0.1'): Promise<PaneServer> {
+/** Serves `dir` read-only on `host`:`port`, or on the next free port when it is taken (`port` 0 = any free port). */
+export async function servePaneSite(dir: string, port = 0, host = '127.0.0.1', tries = 20): Promise<PaneServer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await listenOn(dir, port === 0 ? 0 : port + attempt, host);
+    } catch (e) {
+      const taken = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!taken || port === 0 || attempt + 1 >= tries) throw e;
+    }
+  }
+}
+
+function listenOn(dir: string, port: number, host: string): Promise<PaneServer> {
   const server = http.createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || TEST_PAGE;
     const file = path.resolve(dir, name);

@@ -104,7 +104,7 @@ describe('the first load', () => {
     const load = startInitialLoad(api);
     const data = await load.promise;
     const heard: [string, number][] = [];
-    load.listen((stage, fraction) => heard.push([stage, fraction]));
+    load.listen((stage, fraction) => void heard.push([stage, fraction]));
     expect(heard).toEqual([['computing', 0.8]]);
     expect(callsTo(api, 'analyzeWorkbook')).toEqual([[{ fiscalYear: 2023 }]]);
     expect(api.calls.map((c) => c.name)).toEqual(['loadSavedSettings', 'hasUndo', 'analyzeWorkbook']);
@@ -122,5 +122,34 @@ describe('the first load', () => {
       }),
     );
     await expect(load.promise).rejects.toThrow('GeneralException');
+  });
+});
+
+describe('one progress figure per action', () => {
+  const { overallProgress, percentText } = jest.requireActual('../../src/taskpane/progress') as typeof import('../../src/taskpane/progress');
+
+  test('an undo writes, then checks the workbook again: the bar keeps moving forward through both', () => {
+    const seen: number[] = [];
+    let value: number | undefined;
+    const steps: [Parameters<typeof overallProgress>[1], number][] = [['writing', 0], ['writing', 0.5], ['writing', 1], ['reading', 0], ['reading', 0.5], ['computing', 0], ['computing', 0.6], ['done', 1]];
+    for (const [stage, f] of steps) {
+      value = overallProgress('undo', stage, f, value);
+      seen.push(value!);
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.map(percentText)).toEqual(['0%', '25%', '50%', '50%', '65%', '80%', '90%', '100%']);
+  });
+
+  test('a fraction Excel could not compute (0 ÷ 0 cells restored) is no progress, never NaN', () => {
+    const v = overallProgress('undo', 'writing', 0 / 0, 0.3);
+    expect(v).toBe(0.3);
+    expect(overallProgress('undo', 'writing', 0 / 0, undefined)).toBe(0);
+    expect(overallProgress('recalculate', 'writing', Infinity, undefined)).toBe(0.6); // the start of the writing stretch
+    expect(percentText(NaN)).toBeUndefined();
+  });
+
+  test('a stage from earlier in the action never moves the bar back', () => {
+    expect(overallProgress('report', 'reading', 0.2, 0.7)).toBe(0.7);
+    expect(overallProgress('report', 'writing', 1.7, 0.7)).toBe(0.98);
   });
 });

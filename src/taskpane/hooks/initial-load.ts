@@ -24,7 +24,8 @@ export function startInitialLoad(api: PaneApi): InitialLoad {
   let last: [Stage, number] | undefined;
   const relay: Progress = (stage, fraction) => {
     last = [stage, fraction];
-    listener?.(stage, fraction);
+    // The pane's answer (a pause at a stage boundary) goes back to Excel's run, which awaits it.
+    return listener?.(stage, fraction);
   };
   const promise = (async () => {
     const saved = await api.loadSavedSettings();
@@ -38,7 +39,7 @@ export function startInitialLoad(api: PaneApi): InitialLoad {
     promise,
     listen(onProgress) {
       listener = onProgress;
-      if (last) onProgress(...last);
+      if (last) void onProgress(...last);
     },
   };
 }
