@@ -41,8 +41,9 @@ function productionUrl(env) {
 
 /** manifest.xml with every development URL replaced; refuses a result that still points at localhost or a placeholder. */
 function productionManifest(content, addinUrl) {
-  const out = content.replaceAll(DEV_URL, addinUrl);
-  const leftover = /https?:\/\/(localhost|127\.0\.0\.1)[^"<\s]*|https?:\/\/[^"<\s]*contoso\.com[^"<\s]*/i.exec(out.replace(/<!--[\s\S]*?-->/g, ''));
+  // The comments are notes for developers (they name localhost); the shipped manifest goes without them.
+  const out = content.replaceAll(DEV_URL, addinUrl).replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n?/g, '');
+  const leftover = /https?:\/\/(localhost|127\.0\.0\.1)[^"<\s]*|https?:\/\/[^"<\s]*contoso\.com[^"<\s]*|localhost|contoso/i.exec(out);
   if (leftover) throw new BuildRefused(`manifest.xml still points at ${leftover[0]} after rewriting ${DEV_URL} to ${addinUrl}; write every URL in the manifest as ${DEV_URL}…`);
   return out;
 }

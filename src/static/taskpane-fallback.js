@@ -9,6 +9,7 @@
   var doc = document;
   var root = doc.documentElement;
 
+  // The class alone shows the message (taskpane-fallback.css), even before the <div> is parsed.
   function show(reason) {
     if (/(^|\s)jixiao-started(\s|$)/.test(root.className)) return;
     if (!/(^|\s)jixiao-failed(\s|$)/.test(root.className)) root.className += ' jixiao-failed';
@@ -20,8 +21,7 @@
   // Our bundles use BigInt literals and ES2017+ syntax: a webview without BigInt cannot even parse them.
   var modern = typeof window.Promise === 'function' && typeof window.Symbol === 'function' && typeof window.BigInt === 'function' && typeof window.fetch === 'function';
   if (!modern) {
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', function () { show('old-webview'); });
-    else show('old-webview');
+    show('old-webview');
     return;
   }
 

@@ -4,7 +4,7 @@ import { App } from './components/App';
 import { PaneProviders } from './components/PaneProviders';
 import { LoadingScreen, StatusScreen } from './components/StatusScreen';
 import { bootPane, BootState, OfficeLike } from './boot';
-import { hideStartupFallback, showStartupFallback } from './startup-fallback';
+import { hideStartupFallback, showStartupFallback, startupFallbackShown } from './startup-fallback';
 import { startInitialLoad } from './hooks/initial-load';
 import { officeApi } from './office-api';
 
@@ -32,8 +32,11 @@ function show(state: BootState): void {
   );
 }
 
-// The bundle runs: the static message for webviews that cannot run it is not needed.
-hideStartupFallback(document);
-// `typeof` first: if office.js failed to load, the name `Office` does not exist at all.
-const office: OfficeLike | undefined = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
-void bootPane(office, navigator.language, show);
+// The bundle runs: the static message for webviews that cannot run it is not needed — unless the
+// fallback script already judged this webview too old, and then its message is the honest answer.
+if (!startupFallbackShown(document)) {
+  hideStartupFallback(document);
+  // `typeof` first: if office.js failed to load, the name `Office` does not exist at all.
+  const office: OfficeLike | undefined = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
+  void bootPane(office, navigator.language, show);
+}

@@ -10,8 +10,16 @@ const END = '\n<!--EndFragment-->';
 /** Word starts the next document on a new page. */
 const PAGE_BREAK = '<br clear="all" style="page-break-before:always;mso-break-type:page-break">';
 
-/** The HTML (the first document's page, every document's body in order) and the plain text. */
+const rendered = new WeakMap<ReportDocument[], { html: string; text: string }>();
+
+/** The HTML (the first document's page, every document's body in order) and the plain text; rendered once per report. */
 export function clipboardPayload(documents: ReportDocument[]): { html: string; text: string } {
+  let payload = rendered.get(documents);
+  if (!payload) rendered.set(documents, (payload = renderPayload(documents)));
+  return payload;
+}
+
+function renderPayload(documents: ReportDocument[]): { html: string; text: string } {
   if (documents.length === 0) throw new Error('no report to copy');
   const rendered = documents.map(renderReportHtml);
   if (rendered.length === 1) return rendered[0];

@@ -5,6 +5,11 @@
  */
 export const FALLBACK_ID = 'startup-fallback';
 
+/** True when taskpane-fallback.js already found this webview unable to run the pane (then the message stays). */
+export function startupFallbackShown(doc: Document): boolean {
+  return doc.documentElement.classList.contains('jixiao-failed');
+}
+
 export function hideStartupFallback(doc: Document): void {
   doc.documentElement.classList.add('jixiao-started');
   doc.getElementById(FALLBACK_ID)?.setAttribute('hidden', '');

@@ -43,7 +43,12 @@ const useStyles = makeStyles({
   fillFar: { backgroundImage: stripes(tokens.colorPaletteRedBackground3) },
   // The target: a dark line across the bar, a little taller than it.
   target: { position: 'absolute', top: '-4px', bottom: '-4px', width: '2px', marginLeft: '-1px', backgroundColor: tokens.colorNeutralForeground1 },
-  projects: { maxHeight: '20rem', overflowY: 'auto', paddingRight: tokens.spacingHorizontalXS },
+  projects: {
+    maxHeight: '20rem',
+    overflowY: 'auto',
+    paddingRight: tokens.spacingHorizontalXS,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   more: { alignSelf: 'flex-start' },
 });
 
@@ -100,8 +105,9 @@ export function RatesView({ analysis }: { analysis: Analysis }) {
       <Caption1>
         {t('ratesProjects')} · {t('ratesLaggingCount', { lagging, count: projects.length })}
       </Caption1>
-      <div className={styles.projects}>
-        <ul className={styles.list} aria-label={t('ratesProjects')} data-testid="rates-projects">
+      {/* Focusable, so a keyboard can scroll the box (axe: scrollable-region-focusable). */}
+      <div className={styles.projects} tabIndex={0} role="group" aria-label={t('ratesProjects')}>
+        <ul className={styles.list} data-testid="rates-projects">
           {projects.slice(0, shown).map((row) => (
             <Row key={row.key} row={row} target={target} />
           ))}

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Settings } from '../../core';
-import type { PaneApi, Progress, Stage } from '../api';
+import type { PaneApi, Progress } from '../api';
 import { copyRichText } from '../clipboard';
 import { docxFileName, offerDownload } from '../download';
 import type { Lang } from '../i18n';
@@ -48,17 +48,16 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
   stateRef.current = state;
   // Set synchronously, unlike the state: a double click must not start the same write twice.
   const running = useRef(false);
-  const lastStage = useRef<Stage | undefined>(undefined);
 
   const pause = useCallback(() => api.yieldToBrowser?.() ?? Promise.resolve(), [api]);
 
+  // Excel's run awaits the answer at the boundaries between its long steps (read, check, report,
+  // write): the bar is painted and clicks are handled before the next one starts.
   const onProgress: Progress = useCallback(
     (stage, fraction) => {
       dispatch({ type: 'progress', stage, fraction });
-      // At a stage boundary the caller awaits this: the bar is painted before the next long step.
-      const boundary = stage !== lastStage.current;
-      lastStage.current = stage;
-      return boundary ? pause() : undefined;
+      performance.mark?.(`jixiao:${stage}`, { detail: fraction });
+      return pause();
     },
     [pause],
   );
@@ -68,7 +67,6 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
     async (action: ActionId, body: () => Promise<void>): Promise<boolean> => {
       if (running.current) return false;
       running.current = true;
-      lastStage.current = undefined;
       dispatch({ type: 'start', action });
       try {
         await body();
@@ -103,6 +101,7 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
   const analyzeWith = useCallback(
     async (settings: Settings) => {
       const { snapshot, analysis } = await api.analyzeWorkbook(settings, onProgress);
+      await pause(); // fingerprinting 100,000 rows and drawing the results are steps of their own
       dispatch({ type: 'analyzed', snapshot, snapshotKey: snapshotKey(snapshot), analysis });
     },
     [api, onProgress],
@@ -111,11 +110,15 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
   /** Writes the report sheet and records the report; no notice (the caller says what happened). */
   const generate = useCallback(async (): Promise<ReportOutput> => {
     const { analysis, document: doc, sheetName, snapshot } = await api.generateReport(stateRef.current.settings, onProgress);
+    await pause();
     const generatedAt = new Date().toISOString();
-    dispatch({ type: 'report', analysis, documents: [doc], sheetName, generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
+    const documents = [doc];
+    dispatch({ type: 'report', analysis, documents, sheetName, generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
     await refreshUndo();
-    return { documents: [doc], sheetName };
-  }, [api, onProgress, refreshUndo]);
+    // The clipboard HTML of a large report takes a while to render: done now, between frames, so a click on 复制报告 only copies.
+    void pause().then(() => clipboardPayload(documents));
+    return { documents, sheetName };
+  }, [api, onProgress, refreshUndo, pause]);
 
   /** Onto the clipboard as rich text; where the browser refuses, the whole report range is selected in Excel instead. */
   const deliver = useCallback(
