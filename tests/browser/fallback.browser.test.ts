@@ -9,7 +9,7 @@ import os from 'os';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { FakeWorkbookData } from '../../src/testing/fake-excel';
-import { axeViolations, launchChromium, openPane, screenshot } from './browser-kit';
+import { axeViolations, docImage, launchChromium, openPane, screenshot } from './browser-kit';
 import { buildPaneSite, COMMANDS_PAGE, PaneServer, sampleWorkbook, servePaneSite, TEST_PAGE } from './pane-site';
 
 jest.setTimeout(120_000);
@@ -69,6 +69,7 @@ test('a blocked bundle leaves the static message on screen, in both languages, a
   expect(await page.getByRole('button').count()).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, 'fallback-blocked');
+  await docImage(page, 'taskpane-fallback');
   await context.close();
 });
 

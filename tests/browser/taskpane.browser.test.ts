@@ -36,7 +36,6 @@ let browser: Browser;
 let workbook: FakeWorkbookData;
 
 beforeAll(async () => {
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-pane-'));
   const [built, data] = await Promise.all([buildPaneSite(site), sampleWorkbook()]);
   workbook = data;
@@ -377,6 +376,30 @@ describe('axe finds nothing to fix', () => {
     expect(background).toBe('rgb(41, 41, 41)'); // webDarkTheme's colorNeutralBackground1
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'dark');
+    await docImage(page, 'taskpane-dark');
+    expectCleanRun(pane);
+    await pane.context.close();
+  });
+});
+
+describe('as a user sees it: the two jobs in view without scrolling, nothing cut off sideways', () => {
+  const SIZES = [
+    { name: '320x600', viewport: { width: 320, height: 600 }, deviceScaleFactor: 1 },
+    { name: '350x800', viewport: { width: 350, height: 800 }, deviceScaleFactor: 1 },
+    { name: '320x600@1.5x', viewport: { width: 320, height: 600 }, deviceScaleFactor: 1.5 },
+  ];
+  test.each(SIZES.flatMap((size) => (['zh-CN', 'en-US'] as const).map((lang) => ({ ...size, lang }))))('$name, $lang', async ({ name, viewport, deviceScaleFactor, lang }) => {
+    const pane = await openPane(browser, server.url, clone(workbook), { viewport, deviceScaleFactor, displayLanguage: lang });
+    const { page } = pane;
+    const [recalc, generate] = lang === 'en-US' ? ['Recalculate execution rates', 'Generate and copy report'] : ['重新计算执行率', '生成并复制报告'];
+    await page.getByRole('button', { name: recalc, disabled: false }).waitFor();
+    for (const label of [recalc, generate]) {
+      const box = (await button(page, label).boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await page.screenshot({ path: path.join(ARTIFACTS, `view-${name}-${lang}.png`) });
+    if (name === '350x800') await docImage(page, lang === 'en-US' ? 'taskpane-top-en' : 'taskpane-top');
     expectCleanRun(pane);
     await pane.context.close();
   });

@@ -188,7 +188,7 @@ export const en: Record<MessageId, string> = {
   dismiss: 'Dismiss',
   actionsLabel: 'Main actions',
   generateAndCopy: 'Generate and copy report',
-  statusIssues: '{errors} errors · {warnings} warnings · {infos} notes',
+  statusIssues: 'Errors {errors} · Warnings {warnings} · Notes {infos}',
   statusIssuesNone: 'No problems found',
   statusShowIssues: 'Show the checks: {summary}',
   statusReportNone: 'No report generated yet',
