@@ -153,3 +153,63 @@ describe('one progress figure per action', () => {
     expect(overallProgress('report', 'writing', 1.7, 0.7)).toBe(0.98);
   });
 });
+
+test('English writes 万元 one way, "10,000 yuan", in the pane and in the issues the core writes', () => {
+  const { analyze: run } = jest.requireActual('../../src/core') as typeof import('../../src/core');
+  const english = Object.values(en).join('\n') + run(budgetBook()).issues.map((i) => i.messageEn).join('\n');
+  expect(english).toContain('10,000 yuan');
+  expect(english).not.toMatch(/10k yuan|万元 \(|ten thousand yuan|wan yuan/i);
+});
+
+describe('what a report was made from', () => {
+  const { snapshotKey, settingsKey } = jest.requireActual('../../src/taskpane/workbook-key') as typeof import('../../src/taskpane/workbook-key');
+  const withCell = (value: string | number) => {
+    const snap = budgetBook();
+    snap.sheets[0].values[3][3] = value; // 数据中台项目's 执行数
+    return snap;
+  };
+
+  test('a changed cell on a data sheet changes the fingerprint; the report sheet and the add-in’s hidden sheets do not', () => {
+    const base = snapshotKey(budgetBook());
+    expect(snapshotKey(budgetBook())).toBe(base);
+    expect(snapshotKey(withCell(21))).not.toBe(base);
+    expect(snapshotKey(withCell('20'))).not.toBe(base); // the text "20" is not the number 20
+    const plus = (name: string) => {
+      const snap = budgetBook();
+      snap.sheets.push(sheet(name, [['whatever']]));
+      return snapshotKey(snap);
+    };
+    expect(plus('自评报告')).toBe(base);
+    expect(plus('__jixiao_undo')).toBe(base);
+    expect(plus('单位职能')).not.toBe(base);
+  });
+
+  test('settings compare by content, whatever the key order, and the shell’s date does not count', () => {
+    expect(settingsKey({ rateDisplay: 'whole', fiscalYear: 2023 })).toBe(settingsKey({ fiscalYear: 2023, rateDisplay: 'whole', today: '2024-01-01' }));
+    expect(settingsKey({ mapping: { funds: { columns: { executed: 'F' } } } })).not.toBe(settingsKey({ mapping: { funds: { columns: { executed: 'G' } } } }));
+  });
+});
+
+describe('copy and download handle a list of documents', () => {
+  const { clipboardPayload, reportSheetRange } = jest.requireActual('../../src/taskpane/report-output') as typeof import('../../src/taskpane/report-output');
+  const core = jest.requireActual('../../src/core') as typeof import('../../src/core');
+  const doc = () => core.buildReport(core.analyze(budgetBook(), { today: '2024-01-15' }), budgetBook());
+
+  test('two documents copy as one page each, in order, with a Word page break between', () => {
+    const first = doc();
+    const second = { ...doc(), title: '核对清单', paragraphs: doc().paragraphs.slice(0, 2) };
+    const one = clipboardPayload([first]);
+    const both = clipboardPayload([first, second]);
+    expect(both.html.match(/<!--StartFragment-->/g)).toHaveLength(1);
+    expect(both.html.match(/page-break-before:always/g)).toHaveLength(1);
+    expect(both.html.indexOf(one.html.slice(one.html.indexOf('<!--StartFragment-->') + 21, one.html.indexOf('<!--EndFragment-->') - 1))).toBeGreaterThan(0);
+    expect(both.text.startsWith(one.text)).toBe(true);
+    expect(both.text.length).toBeGreaterThan(one.text.length);
+  });
+
+  test('the fallback range covers every row the report sheet holds', () => {
+    const d = doc();
+    expect(reportSheetRange('自评报告', d)).toBe(`自评报告!A1:A${core.renderReportSheet(d).rows.length}`);
+    expect(reportSheetRange("O'Brien 报告", d)).toMatch(/^'O''Brien 报告'!A1:A\d+$/);
+  });
+});
