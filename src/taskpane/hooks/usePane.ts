@@ -145,7 +145,13 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
       const ok = await run('report', async () => {
         report = await generate();
       });
-      if (ok && report) await then(report);
+      if (!ok || !report) return;
+      await pause();
+      // Rendering the clipboard HTML and copying it are separate steps for the browser (the click
+      // still counts a few seconds later, which is what execCommand('copy') needs).
+      clipboardPayload(report.documents);
+      await pause();
+      await then(report);
     };
     return {
       analyze: async () => {
