@@ -1,26 +1,51 @@
 /* Builds the Excel add-in (task pane + ribbon commands) into dist/. The CLI is built by tsc into lib/.
  *
- *   npm run build        production build; manifest URLs rewritten to ADDIN_URL
+ *   npm run build        production build; manifest URLs rewritten to ADDIN_URL, which it requires
+ *   npm run build:test   production build for the tests (--env flavour=test): https://jixiao.invalid/, a host that cannot exist
  *   npm run build:dev    development build, URLs stay https://localhost:3000/
  *   npm run dev-server   serves over HTTPS on port 3000 with office-addin-dev-certs
  *
  * ADDIN_URL: where dist/ will be hosted, e.g. ADDIN_URL=https://addins.example.gov.cn/jixiao/ npm run build
+ * (or `npm run build -- --env addinUrl=https://…/`, which also works in Windows cmd).
  */
+const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
-const DEFAULT_PROD_URL = 'https://www.contoso.com/jixiao/';
+/** The URL `npm run build:test` builds for: the reserved .invalid domain, so such a dist/ cannot be deployed by mistake. */
+const TEST_URL = 'https://jixiao.invalid/';
 const DEV_SERVER_PORT = 3000;
 
-function productionUrl() {
-  const url = process.env.ADDIN_URL || DEFAULT_PROD_URL;
-  // Office only loads add-in pages over HTTPS; a non-HTTPS URL here is a mistake, not a choice.
-  if (!/^https:\/\/[^/]+/.test(url)) {
-    throw new Error(`ADDIN_URL must be an https:// URL, got "${url}"`);
+/** A build that cannot make a working add-in stops with this, as one line and no stack trace. */
+class BuildRefused extends Error {}
+
+/**
+ * Where the production dist/ will be served. There is no default: a manifest pointing at a
+ * placeholder or at localhost installs fine and then shows every user a blank pane.
+ */
+function productionUrl(env) {
+  const url = env.flavour === 'test' ? TEST_URL : env.addinUrl || process.env.ADDIN_URL;
+  if (!url) {
+    throw new BuildRefused(
+      'A production build needs the address where dist/ will be served: ADDIN_URL=https://your.server/jixiao/ npm run build ' +
+        '(Windows: npm run build -- --env addinUrl=https://your.server/jixiao/). For a local try use npm run build:dev or npm start; the tests use npm run build:test.',
+    );
   }
+  // Office only loads add-in pages over HTTPS; a non-HTTPS URL here is a mistake, not a choice.
+  if (!/^https:\/\/[^/]+/.test(url)) throw new BuildRefused(`ADDIN_URL must be an https:// URL, got "${url}".`);
+  if (/^https:\/\/(localhost|127\.|\[::1\])|contoso\.com/i.test(url)) throw new BuildRefused(`ADDIN_URL "${url}" is a development or placeholder address; give the server the users' Excel will load the add-in from.`);
   return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** manifest.xml with every development URL replaced; refuses a result that still points at localhost or a placeholder. */
+function productionManifest(content, addinUrl) {
+  // The comments are notes for developers (they name localhost); the shipped manifest goes without them.
+  const out = content.replaceAll(DEV_URL, addinUrl).replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\r?\n?/g, '');
+  const leftover = /https?:\/\/(localhost|127\.0\.0\.1)[^"<\s]*|https?:\/\/[^"<\s]*contoso\.com[^"<\s]*|localhost|contoso/i.exec(out);
+  if (leftover) throw new BuildRefused(`manifest.xml still points at ${leftover[0]} after rewriting ${DEV_URL} to ${addinUrl}; write every URL in the manifest as ${DEV_URL}…`);
+  return out;
 }
 
 async function devServerHttpsOptions() {
@@ -30,10 +55,32 @@ async function devServerHttpsOptions() {
   return { ca, key, cert };
 }
 
-module.exports = async (env, options) => {
+/**
+ * unsupported.html, which the ribbon's ES5 fallback opens in a dialog: taskpane.html's static
+ * "cannot start" message (between its startup-fallback comments) on a page of its own, no scripts.
+ */
+function unsupportedPage() {
+  const pane = fs.readFileSync(path.join(__dirname, 'src/taskpane/taskpane.html'), 'utf8');
+  const block = /<!-- startup-fallback:[\s\S]*?-->([\s\S]*?)<!-- \/startup-fallback -->/.exec(pane);
+  if (!block) throw new Error('src/taskpane/taskpane.html has lost its <!-- startup-fallback --> block');
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'" />
+    <title>绩效自评助手无法在这里启动</title>
+    <link rel="stylesheet" href="taskpane-fallback.css" />
+  </head>
+  <body>${block[1].replace('id="startup-fallback"', 'id="startup-fallback" class="standalone"')}</body>
+</html>
+`;
+}
+
+async function makeConfig(env, options) {
   const dev = options.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
-  const addinUrl = dev ? DEV_URL : productionUrl();
+  const addinUrl = dev ? DEV_URL : productionUrl(env);
 
   const config = {
     // Separate .map files, never eval-based: the pages' CSP forbids 'unsafe-eval'.
@@ -111,14 +158,21 @@ module.exports = async (env, options) => {
         template: './src/commands/dialog.html',
         chunks: ['dialog'],
       }),
+      new HtmlWebpackPlugin({
+        filename: 'unsupported.html',
+        templateContent: unsupportedPage,
+        inject: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The pages' first scripts, hand-written ES5: copied as they are, never through swc or the minifier.
+          { from: 'src/static/*', to: '[name][ext]' },
           { from: 'src/help/help.html', to: 'help.html' },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, addinUrl)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), addinUrl)),
           },
         ],
       }),
@@ -134,4 +188,22 @@ module.exports = async (env, options) => {
   }
 
   return config;
+}
+
+module.exports = async (env = {}, options = {}) => {
+  try {
+    return await makeConfig(env, options);
+  } catch (e) {
+    // webpack-cli would print the stack of a thrown error; a refusal is a sentence for the person building.
+    if (e instanceof BuildRefused && /[\\/]webpack(-cli)?(\.js|\.cmd)?$|[\\/]webpack(-cli)?[\\/]bin[\\/]/.test(process.argv[1] ?? '')) {
+      console.error(`\nBuild refused: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
 };
+module.exports.productionUrl = productionUrl;
+module.exports.productionManifest = productionManifest;
+module.exports.BuildRefused = BuildRefused;
+module.exports.TEST_URL = TEST_URL;
+module.exports.DEV_URL = DEV_URL;

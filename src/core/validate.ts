@@ -27,7 +27,7 @@ export interface RuleContext {
 }
 
 
-const wanEn = (fen: Fen) => `${formatExact(fen, 'wan')} (10k yuan)`;
+const wanEn = (fen: Fen) => `${formatExact(fen, 'wan')} (10,000 yuan)`;
 
 export function fundsSourceSum({ model }: RuleContext): Issue[] {
   const out: Issue[] = [];

@@ -16,7 +16,11 @@ import { UndoResult, undoRecorded } from './undo';
 import { applyPlan, planLooks } from './write';
 
 export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
-export type Progress = (stage: Stage, fraction: number) => void;
+/**
+ * Called at each stage; a caller that returns a promise is awaited at stage boundaries, so a task
+ * pane can let the browser paint its progress bar and answer clicks between the long synchronous steps.
+ */
+export type Progress = (stage: Stage, fraction: number) => void | Promise<unknown>;
 
 /** What a caller may add to a run that writes: a ribbon command's time limit. */
 export interface RunOptions {
@@ -37,17 +41,17 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function readAndAnalyze(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<WorkbookRead & { analysis: Analysis }> {
-  onProgress?.('reading', 0);
-  const read = await readWorkbookState(context, settings, caps, (f) => onProgress?.('reading', f));
-  onProgress?.('computing', 0);
+  await onProgress?.('reading', 0);
+  const read = await readWorkbookState(context, settings, caps, (f) => void onProgress?.('reading', f));
+  await onProgress?.('computing', 0);
   const analysis = analyze(read.snapshot, settings);
-  onProgress?.('computing', 1);
+  await onProgress?.('computing', 0.6);
   return { ...read, analysis };
 }
 
 export function readWorkbook(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<WorkbookSnapshot> {
   const caps = capabilities(host);
-  return guarded(() => runBatch(host, async (context) => (await readWorkbookState(context, withToday(settings), caps, (f) => onProgress?.('reading', f))).snapshot));
+  return guarded(() => runBatch(host, async (context) => (await readWorkbookState(context, withToday(settings), caps, (f) => void onProgress?.('reading', f))).snapshot));
 }
 
 /** Read + core, no writes: the pane's 检查 step. */
@@ -88,18 +92,18 @@ async function recalculateIn(context: Excel.RequestContext, settings: Settings, 
   assertPlanInsideRead(plan, unread);
   assertNoMergedOutput(plan, snapshot);
   options.budget?.assertRoomToWrite(plan, syncs());
-  onProgress?.('saving-undo', 0);
+  await onProgress?.('saving-undo', 0);
   const names = snapshot.sheets.map((s) => s.name);
-  const capture = await capturePlan(context, plan, snapshot, new Date(), caps, storeNeedsStructure(names), (f) => onProgress?.('saving-undo', f * 0.8));
+  const capture = await capturePlan(context, plan, snapshot, new Date(), caps, storeNeedsStructure(names), (f) => void onProgress?.('saving-undo', f * 0.8));
   const looks = planLooks(capture.appended, capture.record);
   await saveUndoRecord(context, capture.record, names);
-  onProgress?.('writing', 0);
+  await onProgress?.('writing', 0);
   // Without getMergedAreasOrNullObject (ExcelApi 1.13) merged cells are unknown: a block Excel refuses
   // is found by sending the failed sync again block by block, and named.
   const unknownMerges = new Set(plan.blocks.map((b) => b.sheet).filter((name) => !snapshot.sheets.find((s) => s.name === name)?.merges));
   let cellsWritten: number;
   try {
-    cellsWritten = await applyPlan(context, plan, capture, looks, caps, (f) => onProgress?.('writing', f), {
+    cellsWritten = await applyPlan(context, plan, capture, looks, caps, (f) => void onProgress?.('writing', f), {
       when: (e) => unknownMerges.size > 0 && REFUSED_WRITE.has(String((e as { code?: unknown } | null)?.code)),
       blame: (piece, top, rows, e) => refusedBlockError(rangeAddress(piece.sheet, top, piece.left, top + rows - 1, piece.left + piece.cols - 1), e),
     });
@@ -116,12 +120,21 @@ export function recalculate(host: ExcelHost, settings: Settings, onProgress?: Pr
   return guarded(() => runBatch(host, (context) => recalculateIn(context, withToday(settings), caps, options, onProgress), true));
 }
 
-async function reportIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }> {
+/** What 生成报告 made, with the snapshot it read (so the pane knows which workbook state the report shows). */
+export interface GeneratedReport {
+  analysis: Analysis;
+  document: ReportDocument;
+  sheetName: string;
+  snapshot: WorkbookSnapshot;
+}
+
+async function reportIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<GeneratedReport> {
   const { snapshot, analysis } = await readAndAnalyze(context, settings, caps, onProgress);
   if (!analysis.ok) throw notAnalyzable(analysis);
   const document = buildReport(analysis, snapshot, { date: settings.today });
+  await onProgress?.('computing', 0.85);
   const plan = renderReportSheet(document);
-  onProgress?.('saving-undo', 0);
+  await onProgress?.('saving-undo', 0);
   // The report sheet is added (and a previous one renamed): refused under structure protection. The
   // check rides on the sync findExistingReport makes.
   const checkStructure = queueStructureCheck(context, caps);
@@ -130,12 +143,12 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
   const record = emptyRecord('report', new Date());
   reportUndo(record, plan, existing);
   await saveUndoRecord(context, record, snapshot.sheets.map((s) => s.name));
-  onProgress?.('writing', 0);
+  await onProgress?.('writing', 0);
   let wrote = false;
   try {
     await writeReportSheet(context, plan, existing, caps, (f) => {
       wrote = true;
-      onProgress?.('writing', f);
+      void onProgress?.('writing', f);
     });
   } catch (e) {
     // Without ExcelApi 1.7 the protection shows only now, in the first sync: nothing of the report was
@@ -148,11 +161,11 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
     throw partialWriteError(e);
   }
   onProgress?.('done', 1);
-  return { analysis, document, sheetName: plan.sheetName };
+  return { analysis, document, sheetName: plan.sheetName, snapshot };
 }
 
 /** Read → core → buildReport → save undo → write the 自评报告 sheet and bring it to the front. */
-export function generateReport(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }> {
+export function generateReport(host: ExcelHost, settings: Settings, onProgress?: Progress): Promise<GeneratedReport> {
   const caps = capabilities(host);
   return guarded(() => runBatch(host, (context) => reportIn(context, withToday(settings), caps, onProgress), true));
 }
@@ -160,14 +173,17 @@ export function generateReport(host: ExcelHost, settings: Settings, onProgress?:
 /** null when there is nothing to undo. */
 export function undoLastRun(host: ExcelHost, onProgress?: Progress): Promise<UndoResult | null> {
   const caps = capabilities(host);
-  return guarded(() => runBatch(host, (context) => undoRecorded(context, caps, (f) => onProgress?.('writing', f)), true));
+  return guarded(() => runBatch(host, (context) => undoRecorded(context, caps, (f) => void onProgress?.('writing', f)), true));
 }
 
 export function hasUndo(host: ExcelHost): Promise<boolean> {
   return guarded(() => runBatch(host, (context) => hasUndoRecord(context)));
 }
 
-/** Brings an issue's cell into view: activates its sheet and selects the cell ("项目资金!D17", or a sheet alone). */
+/** "D17" or "A1:A173" after the sheet name; anything else falls back to the first cell parseAddress found. */
+const LOCAL_RANGE = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+/** Brings an issue's cell into view: activates its sheet and selects the cell or range ("项目资金!D17", "自评报告!A1:A173", or a sheet alone). */
 export function selectCell(host: ExcelHost, address: string): Promise<void> {
   const parsed = parseAddress(address);
   const sheetName = parsed?.sheet ?? unquoteSheetName(address);
@@ -183,7 +199,8 @@ export function selectCell(host: ExcelHost, address: string): Promise<void> {
         throw new OfficeActionError('SheetHidden', `工作表“${sheetName}”已隐藏。请右键单击工作表标签，选择“取消隐藏”后再试。`, `Sheet "${sheetName}" is hidden. Right-click a sheet tab, choose Unhide, and try again.`);
       }
       sheet.activate();
-      if (parsed) sheet.getRange(cellRef(parsed.row, parsed.col)).select();
+      const local = address.slice(address.lastIndexOf('!') + 1);
+      if (parsed) sheet.getRange(LOCAL_RANGE.test(local) ? local.replace(/\$/g, '') : cellRef(parsed.row, parsed.col)).select();
       await context.sync();
     }),
   );

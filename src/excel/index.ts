@@ -5,6 +5,6 @@
 export { officeHost, displayLang, langOf, ENGLISH_DISPLAY_LOCALES, MIN_EXCEL_API, type ExcelHost, type Lang } from './host';
 export { OfficeActionError, describeOfficeError } from './errors';
 export { loadSavedSettings, saveSettings, type SavedSettings } from './settings-store';
-export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress, type RunOptions } from './flows';
+export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress, type RunOptions, type GeneratedReport } from './flows';
 export { UNDO_SHEET, REPORT_BACKUP_SHEET } from './undo-store';
 export { commandBudget, COMMAND_LIFETIME_MS, type TimeBudget } from './time-budget';

@@ -7,7 +7,8 @@ import type { Analysis, ReportDocument, Settings, WorkbookSnapshot } from '../co
 import type { Lang } from './i18n';
 
 export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
-export type Progress = (stage: Stage, fraction: number) => void;
+/** A promise returned at a stage boundary is awaited: the pane uses it to let the browser paint between stages. */
+export type Progress = (stage: Stage, fraction: number) => void | Promise<unknown>;
 
 export interface SavedSettings {
   settings: Settings;
@@ -19,7 +20,8 @@ export interface PaneApi {
   saveSettings(settings: Settings): Promise<void>;
   analyzeWorkbook(settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }>;
   recalculate(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }>;
-  generateReport(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string }>;
+  /** Writes the report sheet; returns the report with the analysis and the snapshot it was made from. */
+  generateReport(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string; snapshot: WorkbookSnapshot }>;
   undoLastRun(onProgress?: Progress): Promise<{ restoredCells: number; removedSheet?: string } | null>;
   hasUndo(): Promise<boolean>;
   selectCell(address: string): Promise<void>;
@@ -28,4 +30,9 @@ export interface PaneApi {
   renderDocx(doc: ReportDocument): Promise<Uint8Array>;
   /** Office.context.platform ('PC', 'Mac', 'OfficeOnline' …); Mac cannot download from a pane. */
   platform?: string;
+  /**
+   * Called between stages of long work, awaited: the real pane lets the browser paint and handle input
+   * (yield.ts); component tests leave it out.
+   */
+  yieldToBrowser?(): Promise<void>;
 }

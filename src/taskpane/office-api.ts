@@ -2,6 +2,7 @@
 import * as excel from '../excel';
 import type { PaneApi } from './api';
 import { renderDocxLazily } from './download';
+import { yieldToBrowser } from './yield';
 
 export function officeApi(platform?: string): PaneApi {
   const host = excel.officeHost();
@@ -17,5 +18,7 @@ export function officeApi(platform?: string): PaneApi {
     describeError: (e, lang) => excel.describeOfficeError(e, lang),
     renderDocx: renderDocxLazily,
     platform,
+    yieldToBrowser: () => yieldToBrowser(),
   };
 }
+

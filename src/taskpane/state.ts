@@ -1,17 +1,23 @@
 /**
  * The pane's state as one reducer: what Excel last told us (snapshot, analysis, report), what is
  * running (and how far), and the outcome of the last action. Components only read it.
+ *
+ * A report is derived data: it records the `revision` of the figures it was made from. Anything that
+ * changes the figures — settings or mapping, a recalculation, an undo, a re-check that finds changed
+ * cells — moves `revision` on, and the report is out of date until it is generated again.
  */
 import type { Analysis, ReportDocument, Settings, WorkbookSnapshot } from '../core';
 import type { Stage } from './api';
 import type { MessageId, Params } from './i18n';
+import { overallProgress } from './progress';
+import { settingsKey } from './workbook-key';
 
 export type ActionId = 'analyze' | 'settings' | 'recalculate' | 'report' | 'download' | 'undo';
 
 export interface Busy {
   action: ActionId;
   stage?: Stage;
-  /** 0–1; undefined until the first progress report (the bar is indeterminate until then). */
+  /** 0–1 over the whole action, only ever growing; undefined until the first report (indeterminate bar). */
   fraction?: number;
 }
 
@@ -20,13 +26,28 @@ export interface Notice {
   intent: 'success' | 'info' | 'warning';
   id: MessageId;
   params?: Params;
+  /** Set by the reducer: each notice is a new message bar, announced again even when its words repeat. */
+  seq?: number;
 }
 
-export interface ReportState {
-  document: ReportDocument;
+/** Why the figures moved on since the report was made: the pane says it in words. */
+export type ChangeReason = 'settings' | 'recalculate' | 'undo' | 'workbook';
+
+/** What copy and download hand over. */
+export interface ReportOutput {
+  /**
+   * The documents the report step hands over, first the narrative report. Copy joins them and
+   * download makes one file each (the national 绩效自评表 and a 核对清单 are to join this list).
+   */
+  documents: ReportDocument[];
   sheetName: string;
-  /** Rows of the report sheet, for the Ctrl+C fallback selection. */
-  rowCount: number;
+}
+
+export interface ReportState extends ReportOutput {
+  /** The figures' revision it was generated from (PaneState.revision at that moment). */
+  revision: number;
+  /** ISO time, shown as "生成于 10:32". */
+  generatedAt: string;
 }
 
 export interface PaneState {
@@ -36,10 +57,17 @@ export interface PaneState {
   settings: Settings;
   savedAt?: string;
   snapshot?: WorkbookSnapshot;
+  /** Fingerprint of the last snapshot's data sheets (workbook-key.ts). */
+  snapshotKey?: string;
   analysis?: Analysis;
+  /** Moves on whenever the figures may have changed. */
+  revision: number;
+  /** What moved `revision` last. */
+  changedBy?: ChangeReason;
   undoAvailable: boolean;
   report?: ReportState;
-  docx?: { url: string; fileName: string };
+  /** The .docx files of the last download (one per document), offered again as links. */
+  docx?: { url: string; fileName: string }[];
   notice?: Notice;
   /** An Office error already described in the pane's language. */
   error?: string;
@@ -52,44 +80,73 @@ export type PaneEvent =
   | { type: 'progress'; stage: Stage; fraction: number }
   | { type: 'finish' }
   | { type: 'settings'; settings: Settings; savedAt?: string }
-  | { type: 'analyzed'; snapshot: WorkbookSnapshot; analysis: Analysis }
+  | { type: 'analyzed'; snapshot: WorkbookSnapshot; snapshotKey: string; analysis: Analysis }
   | { type: 'recalculated'; analysis: Analysis }
-  | { type: 'report'; analysis: Analysis; report: ReportState }
+  | { type: 'report'; analysis: Analysis; documents: ReportDocument[]; sheetName: string; generatedAt: string; snapshot: WorkbookSnapshot; snapshotKey: string }
+  | { type: 'undone' }
   | { type: 'report-removed' }
   | { type: 'undo-available'; value: boolean }
-  | { type: 'docx'; url: string; fileName: string }
+  | { type: 'docx'; files: { url: string; fileName: string }[] }
   | { type: 'notice'; notice?: Notice }
   | { type: 'failed'; error: string }
   | { type: 'dismiss-error' }
   | { type: 'selected'; cell: string };
 
-export const initialState: PaneState = { loaded: false, settings: {}, undoAvailable: false };
+export const initialState: PaneState = { loaded: false, settings: {}, undoAvailable: false, revision: 0 };
+
+function changed(state: PaneState, reason: ChangeReason): PaneState {
+  return { ...state, revision: state.revision + 1, changedBy: reason, docx: undefined };
+}
+
+/** True when there is a report and the figures have moved on since it was made. */
+export function reportOutOfDate(state: PaneState): boolean {
+  return Boolean(state.report && state.report.revision !== state.revision);
+}
 
 export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
   switch (event.type) {
     case 'start':
       // A new action clears the last outcome, so a stale "已复制" never sits next to a new error.
       return { ...state, busy: { action: event.action }, notice: undefined, error: undefined };
-    case 'progress':
-      return state.busy ? { ...state, busy: { ...state.busy, stage: event.stage, fraction: event.fraction } } : state;
+    case 'progress': {
+      if (!state.busy) return state;
+      const fraction = overallProgress(state.busy.action, event.stage, event.fraction, state.busy.fraction);
+      return { ...state, busy: { ...state.busy, stage: event.stage, fraction } };
+    }
     case 'finish':
       return { ...state, busy: undefined, loaded: true };
-    case 'settings':
-      return { ...state, settings: event.settings, savedAt: event.savedAt ?? state.savedAt };
-    case 'analyzed':
-      return { ...state, snapshot: event.snapshot, analysis: event.analysis };
+    case 'settings': {
+      const next = { ...state, settings: event.settings, savedAt: event.savedAt ?? state.savedAt };
+      return state.loaded && settingsKey(event.settings) !== settingsKey(state.settings) ? changed(next, 'settings') : next;
+    }
+    case 'analyzed': {
+      const next = { ...state, snapshot: event.snapshot, snapshotKey: event.snapshotKey, analysis: event.analysis };
+      // A re-check that finds the data sheets changed (typed in Excel, or written by a recalculation).
+      return state.snapshotKey !== undefined && state.snapshotKey !== event.snapshotKey ? changed(next, 'workbook') : next;
+    }
     case 'recalculated':
-      return { ...state, analysis: event.analysis };
+      // The run wrote rates and notes into the data sheets: the next check starts a new baseline.
+      return changed({ ...state, analysis: event.analysis, snapshotKey: undefined }, 'recalculate');
     case 'report':
-      return { ...state, analysis: event.analysis, report: event.report, docx: undefined };
+      // The report shows the workbook as generateReport read it: that is the baseline from now on.
+      return {
+        ...state,
+        analysis: event.analysis,
+        snapshot: event.snapshot,
+        snapshotKey: event.snapshotKey,
+        report: { documents: event.documents, sheetName: event.sheetName, revision: state.revision, generatedAt: event.generatedAt },
+        docx: undefined,
+      };
+    case 'undone':
+      return changed({ ...state, snapshotKey: undefined }, 'undo');
     case 'report-removed':
       return { ...state, report: undefined, docx: undefined };
     case 'undo-available':
       return { ...state, undoAvailable: event.value };
     case 'docx':
-      return { ...state, docx: { url: event.url, fileName: event.fileName } };
+      return { ...state, docx: event.files };
     case 'notice':
-      return { ...state, notice: event.notice, error: event.notice ? undefined : state.error };
+      return { ...state, notice: event.notice && { ...event.notice, seq: (state.notice?.seq ?? 0) + 1 }, error: event.notice ? undefined : state.error };
     case 'failed':
       return { ...state, error: event.error, notice: undefined };
     case 'dismiss-error':

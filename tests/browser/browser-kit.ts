@@ -36,11 +36,18 @@ export interface FakeOptions {
   displayLanguage?: string;
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
   excelApi?: string;
+  officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string };
+  /** Task-pane sizes: 350×800 (Excel's default), 320×600 (the narrowest), 380×860 by default. */
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
 }
+
+export const DARK_THEME = { isDarkTheme: true, bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#333333', controlForegroundColor: '#FFFFFF' };
 
 /** Opens the test page with `workbook` loaded into the fake Excel (before any page script runs). */
 export async function openPane(browser: Browser, baseUrl: string, workbook: FakeWorkbookData, options: FakeOptions = {}): Promise<OpenedPane> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const { viewport = { width: 380, height: 860 }, deviceScaleFactor = 1, ...fakeOptions } = options;
+  const context = await browser.newContext({ viewport, deviceScaleFactor, locale: 'zh-CN', acceptDownloads: true });
   const requests: string[] = [];
   const problems: string[] = [];
   context.on('request', (r) => {
@@ -63,8 +70,26 @@ export async function openPane(browser: Browser, baseUrl: string, workbook: Fake
       document.addEventListener('securitypolicyviolation', (e) => {
         ((w.__cspViolations as string[]) ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
       });
+      // What a screen reader is told: Fluent's announcer calls document.ariaNotify where Chromium has it.
+      const heard: string[] = (w.__announced = []);
+      const proto = Document.prototype as unknown as { ariaNotify?: (m: string, o?: unknown) => void };
+      const original = proto.ariaNotify;
+      if (original) {
+        proto.ariaNotify = function (this: Document, message: string, opts?: unknown) {
+          heard.push(message);
+          return original.call(this, message, opts);
+        };
+      } else {
+        // Without it, the announcer writes into an aria-live element.
+        new MutationObserver(() => {
+          document.querySelectorAll('[aria-live]').forEach((el) => {
+            const text = el.textContent?.trim();
+            if (text && heard[heard.length - 1] !== text) heard.push(text);
+          });
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      }
     },
-    { data: workbook, opts: { excelApi: '1.4', displayLanguage: 'zh-CN', host: 'Excel' as const, ...options } },
+    { data: workbook, opts: { excelApi: '1.4', displayLanguage: 'zh-CN', host: 'Excel' as const, ...fakeOptions } },
   );
   await page.goto(baseUrl + TEST_PAGE);
   return { context, page, requests, problems };
@@ -119,4 +144,33 @@ export async function docImage(page: Page, name: string, element?: Locator): Pro
 /** Requests to anything but this machine (the pane must work offline against the fake). */
 export function externalRequests(requests: string[]): string[] {
   return requests.filter((u) => !['127.0.0.1', 'localhost'].includes(new URL(u).hostname));
+}
+
+/** Everything announced to screen readers so far (see openPane). */
+export function announced(page: Page): Promise<string[]> {
+  return page.evaluate(() => ((window as unknown as { __announced?: string[] }).__announced ?? []).slice());
+}
+
+/** The accessible text of the focused element (a button's label), or its tag when it has none. */
+export function focusedControl(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '(the page)';
+    return (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim();
+  });
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.1 A/AA checks on the page as it is, as "rule: target" lines. Injected through
+ * the DevTools protocol, not a <script>, so the page's Content-Security-Policy stays as shipped.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
 }

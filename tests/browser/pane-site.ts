@@ -14,6 +14,7 @@ export const SAMPLE_XLSX = path.join(ROOT, 'samples', '黔南州大数据局-202
 /** The page name the site serves the pane under (taskpane.html itself stays as built). */
 export const TEST_PAGE = 'taskpane-fake.html';
 export const NO_OFFICE_PAGE = 'taskpane-no-office.html';
+export const COMMANDS_PAGE = 'commands-fake.html';
 
 type MakeConfig = (env: Record<string, unknown>, argv: { mode: string }) => Promise<Configuration>;
 
@@ -58,9 +59,31 @@ export function freshProductionDist(dist = path.join(ROOT, 'dist')): boolean {
 export async function buildPaneSite(outDir: string): Promise<{ reusedDist: boolean }> {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
+  // Several browser test files build the same site: the first keeps a copy, stamped with its inputs' time.
+  const stamp = String(newestInput());
+  const kept = path.join(CACHE_DIR, 'site');
+  if (fs.existsSync(path.join(kept, 'STAMP')) && fs.readFileSync(path.join(kept, 'STAMP'), 'utf8') === stamp) {
+    fs.cpSync(kept, outDir, { recursive: true });
+    fs.rmSync(path.join(outDir, 'STAMP'));
+    writeTestPage(outDir);
+    return { reusedDist: false };
+  }
+  const built = await buildInto(outDir);
+  // Written aside and renamed, so a test file starting in parallel never copies half a site.
+  const fresh = `${kept}.${process.pid}`;
+  fs.cpSync(outDir, fresh, { recursive: true });
+  fs.writeFileSync(path.join(fresh, 'STAMP'), stamp);
+  fs.rmSync(kept, { recursive: true, force: true });
+  fs.renameSync(fresh, kept);
+  writeTestPage(outDir);
+  return built;
+}
+
+async function buildInto(outDir: string): Promise<{ reusedDist: boolean }> {
   // The project's own webpack config, a CommonJS module exporting a function.
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as MakeConfig;
-  const pane = await makeConfig({}, { mode: 'production' });
+  // The checked test flavour (npm run build:test): a production build that needs no ADDIN_URL.
+  const pane = await makeConfig({ flavour: 'test' }, { mode: 'production' });
   const fake: Configuration = {
     name: 'fake-excel',
     mode: 'production',
@@ -80,14 +103,12 @@ export async function buildPaneSite(outDir: string): Promise<{ reusedDist: boole
     pane.name = 'pane';
     pane.mode = 'production';
     pane.context = ROOT;
-    // The commands and dialog pages are not under test; their HTML templates still build, empty.
-    pane.entry = { taskpane: path.join(ROOT, 'src/taskpane/index.tsx') };
+    // Every page as built (the ribbon's function file too: its ES5 fallback is tested here).
     pane.output = { ...pane.output, path: outDir, clean: false };
     pane.performance = false;
     pane.cache = { type: 'filesystem', cacheDirectory: CACHE_DIR, buildDependencies: { config: [path.join(ROOT, 'webpack.config.js')] } };
     await compile([pane, fake]);
   }
-  writeTestPage(outDir);
   return { reusedDist };
 }
 
@@ -103,6 +124,9 @@ export function writeTestPage(outDir: string, dataScript?: string): void {
   fs.writeFileSync(path.join(outDir, TEST_PAGE), html.replace(officeJs, fakeScripts));
   // As if office.js had failed to load (no route to Microsoft's CDN): no Office global at all.
   fs.writeFileSync(path.join(outDir, NO_OFFICE_PAGE), html.replace(officeJs, ''));
+  // The ribbon's function file, on the fake too (its ES5 fallback is tested in Chromium).
+  const commands = path.join(outDir, 'commands.html');
+  if (fs.existsSync(commands)) fs.writeFileSync(path.join(outDir, COMMANDS_PAGE), fs.readFileSync(commands, 'utf8').replace(officeJs, fakeScripts));
 }
 
 /** The sample workbook as the fake's data (Node only: it reads the .xlsx with exceljs). */
@@ -114,6 +138,7 @@ export async function sampleWorkbook(): Promise<FakeWorkbookData> {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
   '.json': 'application/json',
   '.xml': 'application/xml',
@@ -124,8 +149,19 @@ export interface PaneServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` read-only on `host`:`port` (0 = any free port). */
-export function servePaneSite(dir: string, port = 0, host = '127.0.0.1'): Promise<PaneServer> {
+/** Serves `dir` read-only on `host`:`port`, or on the next free port when it is taken (`port` 0 = any free port). */
+export async function servePaneSite(dir: string, port = 0, host = '127.0.0.1', tries = 20): Promise<PaneServer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await listenOn(dir, port === 0 ? 0 : port + attempt, host);
+    } catch (e) {
+      const taken = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!taken || port === 0 || attempt + 1 >= tries) throw e;
+    }
+  }
+}
+
+function listenOn(dir: string, port: number, host: string): Promise<PaneServer> {
   const server = http.createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || TEST_PAGE;
     const file = path.resolve(dir, name);

@@ -9,7 +9,11 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { FakeWorkbookData } from '../../src/testing/fake-excel';
 import {
+  announced,
+  axeViolations,
   cellValue,
+  DARK_THEME,
+  focusedControl,
   externalRequests,
   fakeSelection,
   launchChromium,
@@ -32,7 +36,6 @@ let browser: Browser;
 let workbook: FakeWorkbookData;
 
 beforeAll(async () => {
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-pane-'));
   const [built, data] = await Promise.all([buildPaneSite(site), sampleWorkbook()]);
   workbook = data;
@@ -155,7 +158,7 @@ test('detect → correct a mapping → validate → select an issue → recalcul
   await notice(page, /已撤销：删除了工作表“自评报告”/);
   expect(await sheetNames(page)).not.toContain('自评报告');
   expect(await cellValue(page, '项目资金', 'L5')).toBeCloseTo(20 / 72, 4);
-  await page.getByRole('button', { name: '复制报告', disabled: true }).waitFor();
+  await page.getByTestId('report-status').filter({ hasText: '报告尚未生成' }).waitFor();
   await screenshot(page, 'undo-report');
 
   const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
@@ -164,13 +167,13 @@ test('detect → correct a mapping → validate → select an issue → recalcul
   await pane.context.close();
 });
 
-test('keyboard only: Tab reaches an issue and the recalculate button, Enter and Space use them', async () => {
+test('keyboard only: Tab reaches an issue, Shift+Tab the action bar’s recalculate button, Enter and Space use them', async () => {
   const pane = await openPane(browser, server.url, clone(workbook));
   const { page } = pane;
   await page.getByRole('button', { name: '重新计算执行率', disabled: false }).waitFor();
-  const tabTo = async (pattern: RegExp) => {
+  const tabTo = async (pattern: RegExp, key = 'Tab') => {
     for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
+      await page.keyboard.press(key);
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
       if (pattern.test(focused)) return;
     }
@@ -179,7 +182,7 @@ test('keyboard only: Tab reaches an issue and the recalculate button, Enter and 
   await tabTo(/^项目资金!G24 /);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.__fakeExcel!.controls.data().selection?.address === 'G24');
-  await tabTo(/^重新计算执行率$/);
+  await tabTo(/^重新计算执行率$/, 'Shift+Tab'); // back up to the action bar
   await page.keyboard.press('Space');
   await notice(page, /已写入 \d+ 个单元格。/);
   expect(await cellValue(page, '项目资金', 'L5')).toBeCloseTo(20 / 72, 4);
@@ -236,4 +239,171 @@ test('with English as Office’s display language the pane speaks English', asyn
   await screenshot(pane.page, 'english');
   expectCleanRun(pane);
   await pane.context.close();
+});
+
+const copiedHtml = (page: Page) => page.evaluate(() => (window as unknown as { __copied?: { html: string } }).__copied?.html ?? '');
+
+test('never stale: generate (98%), correct the mapping (100%), copy — the clipboard and the sheet carry 100%, not 98%', async () => {
+  const pane = await openPane(browser, server.url, clone(workbook), { viewport: { width: 350, height: 800 } });
+  const { page } = pane;
+  await button(page, '生成报告').click();
+  await notice(page, /报告已写入工作表“自评报告”/);
+  const before = (await rangeValues(page, '自评报告', 'A1:A40')).map((r) => String(r[0])).join('\n');
+  expect(before).toMatch(/执行率98%/);
+
+  // 执行数 from 年初预算数 (F): every project now reads as fully spent.
+  await button(page, '更正项目资金表').click();
+  await page.getByTestId('mapping-funds').getByRole('combobox', { name: '执行数', exact: true }).selectOption('F');
+  await page.getByTestId('mapping-funds').getByRole('button', { name: '应用' }).click();
+  await notice(page, '设置已保存。');
+  expect(await focusedControl(page)).toBe('应用');
+  const total = page.getByTestId('summary').getByRole('row', { name: /^合计/ });
+  expect(await total.locator('td').nth(3).textContent()).toBe('100%');
+  await page.getByTestId('report-status').filter({ hasText: '报告已过期：复制或下载时会先重新生成' }).waitFor();
+  await page.getByTestId('report-stale').filter({ hasText: '生成报告后更改了设置或列映射。' }).waitFor();
+  await screenshot(page, 'report-stale');
+
+  await button(page, '复制报告').click();
+  await notice(page, /^数据已更改：报告已按当前数据重新生成/);
+  const html = await copiedHtml(page);
+  expect(html).toMatch(/执行率100%/);
+  expect(html).not.toMatch(/执行率98%/);
+  const after = (await rangeValues(page, '自评报告', 'A1:A40')).map((r) => String(r[0])).join('\n');
+  expect(after).toMatch(/执行率100%/);
+  expect(after).not.toMatch(/执行率98%/);
+  expect(await focusedControl(page)).toBe('复制报告');
+  await page.getByTestId('report-status').filter({ hasText: '报告已是最新' }).waitFor();
+  expectCleanRun(pane);
+  await pane.context.close();
+});
+
+test('when the webview refuses to copy, the whole report range is selected in Excel — every row, as the message says', async () => {
+  const pane = await openPane(browser, server.url, clone(workbook));
+  const { page } = pane;
+  // A webview that refuses execCommand('copy'), as some Office hosts do.
+  await page.evaluate(() => {
+    document.execCommand = () => false;
+  });
+  await button(page, '生成并复制报告').click();
+  await page.getByTestId('notice').filter({ hasText: /请按 Ctrl\+C 复制/ }).waitFor();
+  const text = (await page.getByTestId('notice').textContent()) ?? '';
+  const [, rows, range] = /全部 (\d+) 行（(自评报告!A1:A\d+)）/.exec(text) ?? [];
+  expect(range).toBe(`自评报告!A1:A${rows}`);
+  // What Excel selected is that range, and it holds the whole report: the last paragraph, nothing after it.
+  expect(await fakeSelection(page)).toEqual({ sheet: '自评报告', address: `A1:A${rows}` });
+  const column = (await rangeValues(page, '自评报告', `A1:A${Number(rows) + 5}`)).map((r) => String(r[0]));
+  expect(column[Number(rows) - 1]).not.toBe('');
+  expect(column.slice(Number(rows))).toEqual(['', '', '', '', '']);
+  await screenshot(page, 'copy-fallback');
+  expectCleanRun(pane);
+  await pane.context.close();
+});
+
+test('focus stays on the control used, results and errors are announced, the progress figure only moves forward', async () => {
+  const pane = await openPane(browser, server.url, clone(workbook));
+  const { page } = pane;
+  await page.getByRole('button', { name: '重新计算执行率', disabled: false }).waitFor();
+  // Every value the progress bar shows during a recalculation and an undo.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const v = bar?.getAttribute('aria-valuenow');
+      if (v !== null && v !== undefined && seen[seen.length - 1] !== v) seen.push(v);
+    }).observe(document.body, { subtree: true, attributes: true, childList: true });
+  });
+  const progress = () => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress.splice(0));
+  await page.keyboard.press('Tab'); // the first control is the action bar's 重新计算执行率
+  expect(await focusedControl(page)).toBe('重新计算执行率');
+  await page.keyboard.press('Enter');
+  await notice(page, /已写入 \d+ 个单元格。/);
+  expect(await focusedControl(page)).toBe('重新计算执行率');
+  const recalc = (await progress()).map(Number);
+  expect(recalc.length).toBeGreaterThan(1);
+  expect(recalc).toEqual([...recalc].sort((a, b) => a - b));
+  expect(recalc.every(Number.isFinite)).toBe(true);
+
+  await button(page, '撤销上次计算').focus();
+  await page.keyboard.press('Enter');
+  await notice(page, /已撤销：恢复了 \d+ 个单元格。/);
+  expect(await focusedControl(page)).toBe('撤销上次计算');
+  const undo = (await progress()).map(Number);
+  expect(undo.every(Number.isFinite)).toBe(true);
+  expect(undo).toEqual([...undo].sort((a, b) => a - b));
+  expect(await page.locator('[role="progressbar"]').count()).toBe(0);
+
+  const heard = await announced(page);
+  expect(heard).toContain('正在重新计算执行率');
+  expect(heard.some((m) => /^已写入 \d+ 个单元格。$/.test(m))).toBe(true);
+  expect(heard.some((m) => /^已撤销：恢复了 \d+ 个单元格。$/.test(m))).toBe(true);
+
+  // An error is announced too: Excel refuses the next write.
+  await page.evaluate(() => window.__fakeExcel!.controls.failNextSync('AccessDenied'));
+  await button(page, '生成报告').click();
+  await page.getByTestId('error').waitFor();
+  expect((await announced(page)).some((m) => /工作表或工作簿受保护/.test(m))).toBe(true);
+  expectCleanRun(pane);
+  await pane.context.close();
+});
+
+describe('axe finds nothing to fix', () => {
+  test.each([
+    ['zh-CN', '重新计算执行率', '更正项目资金表', '设置', '生成报告'],
+    ['en-US', 'Recalculate execution rates', 'Correct: Funds table', 'Settings', 'Generate report'],
+  ])('in %s, with the mapping editor, the settings, the report and its out-of-date warning open', async (lang, recalc, mapping, settings, generate) => {
+    const pane = await openPane(browser, server.url, clone(workbook), { displayLanguage: lang, viewport: { width: 320, height: 600 } });
+    const { page } = pane;
+    await button(page, recalc).waitFor();
+    await page.getByRole('button', { name: recalc, disabled: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await button(page, generate).click();
+    await page.getByTestId('notice').waitFor();
+    await button(page, mapping).click();
+    await button(page, settings).click();
+    await page.getByTestId('settings').getByRole('radio').nth(1).click();
+    await page.getByTestId('settings').getByRole('button').last().click();
+    await page.getByTestId('report-stale').waitFor();
+    // Checked once the run is over: greyed-out buttons that wait for Excel are exempt from contrast rules.
+    await page.getByTestId('notice').filter({ hasText: /设置已保存。|Settings saved\./ }).waitFor();
+    await page.getByRole('button', { name: recalc, disabled: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expectCleanRun(pane);
+    await pane.context.close();
+  });
+
+  test('in Office’s dark theme', async () => {
+    const pane = await openPane(browser, server.url, clone(workbook), { officeTheme: DARK_THEME, viewport: { width: 350, height: 800 } });
+    const { page } = pane;
+    await page.getByRole('button', { name: '重新计算执行率', disabled: false }).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(background).toBe('rgb(41, 41, 41)'); // webDarkTheme's colorNeutralBackground1
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'dark');
+    await docImage(page, 'taskpane-dark');
+    expectCleanRun(pane);
+    await pane.context.close();
+  });
+});
+
+describe('as a user sees it: the two jobs in view without scrolling, nothing cut off sideways', () => {
+  const SIZES = [
+    { name: '320x600', viewport: { width: 320, height: 600 }, deviceScaleFactor: 1 },
+    { name: '350x800', viewport: { width: 350, height: 800 }, deviceScaleFactor: 1 },
+    { name: '320x600@1.5x', viewport: { width: 320, height: 600 }, deviceScaleFactor: 1.5 },
+  ];
+  test.each(SIZES.flatMap((size) => (['zh-CN', 'en-US'] as const).map((lang) => ({ ...size, lang }))))('$name, $lang', async ({ name, viewport, deviceScaleFactor, lang }) => {
+    const pane = await openPane(browser, server.url, clone(workbook), { viewport, deviceScaleFactor, displayLanguage: lang });
+    const { page } = pane;
+    const [recalc, generate] = lang === 'en-US' ? ['Recalculate execution rates', 'Generate and copy report'] : ['重新计算执行率', '生成并复制报告'];
+    await page.getByRole('button', { name: recalc, disabled: false }).waitFor();
+    for (const label of [recalc, generate]) {
+      const box = (await button(page, label).boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await page.screenshot({ path: path.join(ARTIFACTS, `view-${name}-${lang}.png`) });
+    if (name === '350x800') await docImage(page, lang === 'en-US' ? 'taskpane-top-en' : 'taskpane-top');
+    expectCleanRun(pane);
+    await pane.context.close();
+  });
 });

@@ -20,7 +20,7 @@ function hasAccessibleName(el: HTMLElement): boolean {
 
 async function openPane(api: FakeApi = fakeApi(), lang: 'zh' | 'en' = 'zh'): Promise<FakeApi> {
   renderPane(<App api={api} />, lang);
-  await waitFor(() => expect(screen.getByRole('button', { name: lang === 'zh' ? '重新计算执行率' : 'Recalculate execution rates' })).toBeEnabled());
+  await waitFor(() => expect(screen.getByRole('button', { name: lang === 'zh' ? '重新计算执行率' : 'Recalculate execution rates' })).toBeAvailable());
   return api;
 }
 
@@ -43,8 +43,8 @@ describe('opening the pane', () => {
     renderPane(<App api={fakeApi(strangerBook())} />);
     expect(await screen.findByText('未找到项目资金表')).toBeInTheDocument();
     expect(screen.getByTestId('mapping-funds')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: '生成报告' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeUnavailable();
+    expect(screen.getByRole('button', { name: '生成报告' })).toBeUnavailable();
     expect(screen.queryByTestId('summary')).toBeNull();
   });
 
@@ -83,7 +83,7 @@ test('every control has a name a screen reader can announce, and the steps are h
   expect(unnamed).toEqual([]);
   expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['绩效自评助手']);
   const regions = screen.getAllByRole('region');
-  const steps = ['1. 识别的表格', '2. 检查结果', '3. 计算执行率', '4. 自评报告'];
+  const steps = ['常用操作', '1. 识别的表格', '2. 检查结果', '3. 计算执行率', '4. 自评报告'];
   expect(regions).toHaveLength(steps.length);
   regions.forEach((region, i) => expect(region).toHaveAccessibleName(steps[i]));
 });
@@ -115,19 +115,19 @@ describe('step 3: recalculate and undo', () => {
     const user = userEvent.setup();
     const api = await openPane();
     const undo = screen.getByRole('button', { name: '撤销上次计算' });
-    expect(undo).toBeDisabled();
+    expect(undo).toBeUnavailable();
     await user.click(screen.getByRole('button', { name: '重新计算执行率' }));
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent(/已写入 \d+ 个单元格/));
-    await waitFor(() => expect(undo).toBeEnabled());
+    await waitFor(() => expect(undo).toBeAvailable());
 
     const analysesBefore = callsTo(api, 'analyzeWorkbook').length;
     await user.click(undo);
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已撤销：恢复了 6 个单元格。'));
     expect(callsTo(api, 'analyzeWorkbook').length).toBe(analysesBefore + 1);
-    await waitFor(() => expect(undo).toBeDisabled());
+    await waitFor(() => expect(undo).toBeUnavailable());
   });
 
-  test('a run shows its progress and disables the buttons until it ends', async () => {
+  test('a run shows its progress and makes the buttons wait until it ends', async () => {
     const user = userEvent.setup();
     let finish!: () => void;
     const api = fakeApi();
@@ -142,12 +142,17 @@ describe('step 3: recalculate and undo', () => {
     const progress = screen.getByTestId('progress');
     expect(progress).toHaveTextContent('正在重新计算执行率');
     expect(progress).toHaveTextContent('正在写入工作表…');
-    expect(within(progress).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0.5');
-    expect(screen.getByRole('button', { name: '生成报告' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: /^项目资金!B6/ })).toBeDisabled();
+    // Writing is the last stretch of a recalculation (60–98% of the bar): half written reads 79%.
+    expect(within(progress).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0.79');
+    expect(within(progress).getByRole('progressbar')).toHaveAttribute('aria-valuetext', '79%');
+    expect(progress).toHaveTextContent('正在写入工作表… 79%');
+    expect(screen.getByRole('button', { name: '生成报告' })).toBeUnavailable();
+    expect(screen.getByRole('button', { name: /^项目资金!B6/ })).toBeUnavailable();
     finish();
-    await waitFor(() => expect(screen.getByRole('button', { name: '生成报告' })).toBeEnabled());
-    expect(screen.getByTestId('progress')).toBeEmptyDOMElement();
+    await waitFor(() => expect(screen.getByRole('button', { name: '生成报告' })).toBeAvailable());
+    // The bar gives its place back to the status line.
+    expect(screen.queryByTestId('progress')).toBeNull();
+    expect(screen.getByTestId('status-line')).toHaveTextContent('1 个错误 · 1 个警告 · 0 条提示');
   });
 
   test('an Office error during the write is shown in the UI language', async () => {
@@ -162,7 +167,7 @@ describe('step 3: recalculate and undo', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Recalculate execution rates' }));
     await waitFor(() => expect(screen.getByTestId('error')).toHaveTextContent('Excel said: AccessDenied'));
-    expect(screen.getByRole('button', { name: 'Undo last run' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Undo last run' })).toBeUnavailable();
     expect(callsTo(api, 'hasUndo')).toHaveLength(1);
   });
 

@@ -7,8 +7,8 @@ import { installBrowserShims, renderPane } from './render';
 
 beforeAll(installBrowserShims);
 
-function office(info: Promise<{ host: string | null; platform: string | null }>, displayLanguage?: string): OfficeLike {
-  return { onReady: () => info, context: { displayLanguage } };
+function office(info: Promise<{ host: string | null; platform: string | null }>, displayLanguage?: string, context: OfficeLike['context'] = {}): OfficeLike {
+  return { onReady: () => info, context: { displayLanguage, ...context } };
 }
 
 async function boot(o: OfficeLike | undefined, browserLanguage = 'zh-CN'): Promise<BootState[]> {
@@ -20,9 +20,32 @@ async function boot(o: OfficeLike | undefined, browserLanguage = 'zh-CN'): Promi
 test('in Excel the pane opens in Office’s display language', async () => {
   expect(await boot(office(Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }), 'en-US'))).toEqual([
     { kind: 'loading', lang: 'zh' },
-    { kind: 'excel', lang: 'en', platform: 'OfficeOnline' },
+    { kind: 'excel', lang: 'en', platform: 'OfficeOnline', dark: false },
   ]);
-  expect((await boot(office(Promise.resolve({ host: 'Excel', platform: 'PC' }), 'zh-CN')))[1]).toEqual({ kind: 'excel', lang: 'zh', platform: 'PC' });
+  expect((await boot(office(Promise.resolve({ host: 'Excel', platform: 'PC' }), 'zh-CN')))[1]).toEqual({ kind: 'excel', lang: 'zh', platform: 'PC', dark: false });
+});
+
+test('Office’s dark theme (Black, Dark Gray) makes the pane dark; its flag first, else the body colour', async () => {
+  const ready = () => Promise.resolve({ host: 'Excel', platform: 'PC' });
+  const darkOf = async (officeTheme: NonNullable<OfficeLike['context']>['officeTheme']) => ((await boot(office(ready(), 'zh-CN', { officeTheme })))[1] as { dark: boolean }).dark;
+  expect(await darkOf({ isDarkTheme: true, bodyBackgroundColor: '#ffffff' })).toBe(true);
+  expect(await darkOf({ isDarkTheme: false, bodyBackgroundColor: '#262626' })).toBe(false);
+  expect(await darkOf({ bodyBackgroundColor: '#262626' })).toBe(true); // a build without isDarkTheme
+  expect(await darkOf({ bodyBackgroundColor: '#E6E6E6' })).toBe(false);
+  expect(await darkOf(undefined)).toBe(false);
+});
+
+test('an Excel without ExcelApi 1.4 (Office 2016 without updates) is told in plain words which Excel works', async () => {
+  const requirements = { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version) <= 1.1 };
+  const shown = await boot(office(Promise.resolve({ host: 'Excel', platform: 'PC' }), 'zh-CN', { requirements }));
+  expect(shown[1]).toEqual({ kind: 'old-excel', lang: 'zh' });
+  renderPane(<StatusScreen problem={{ kind: 'old-excel' }} />);
+  expect(screen.getByTestId('status')).toHaveTextContent('需要 Microsoft 365、Office 2021 或更新版本的 Excel，或网页版 Excel');
+  renderPane(<StatusScreen problem={{ kind: 'old-excel' }} />, 'en');
+  expect(screen.getAllByTestId('status')[1]).toHaveTextContent('It needs Excel in Microsoft 365, Office 2021 or later, or Excel on the web.');
+  // With ExcelApi 1.4 the same host opens the pane.
+  const modern = { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version) <= 1.4 };
+  expect((await boot(office(Promise.resolve({ host: 'Excel', platform: 'PC' }), 'zh-CN', { requirements: modern })))[1]).toMatchObject({ kind: 'excel' });
 });
 
 test('outside Office (onReady reports no host) the pane says to open it in Excel', async () => {
@@ -59,7 +82,7 @@ test('if Office never answers, a message replaces the spinner — and a late ans
   ]);
   ready({ host: 'Excel', platform: 'Mac' });
   await done;
-  expect(shown[2]).toEqual({ kind: 'excel', lang: 'zh', platform: 'Mac' });
+  expect(shown[2]).toEqual({ kind: 'excel', lang: 'zh', platform: 'Mac', dark: false });
 });
 
 test('a rejected onReady is treated as Office missing', async () => {

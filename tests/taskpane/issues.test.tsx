@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import type { Issue } from '../../src/core';
-import { IssuesStep, PAGE_SIZE } from '../../src/taskpane/components/IssuesStep';
+import { COLLAPSE_AT, IssuesStep, PAGE_SIZE, PREVIEW_SIZE } from '../../src/taskpane/components/IssuesStep';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installBrowserShims, renderPane } from './render';
@@ -38,9 +38,37 @@ test('each issue with a cell is a button that selects it; one without a cell is 
   expect(screen.queryAllByRole('button', { name: /推定/ })).toHaveLength(0);
 });
 
+test('many issues collapse to a summary and the first few; the full list opens in a bounded box', async () => {
+  const user = userEvent.setup();
+  const selected: string[] = [];
+  renderPane(<IssuesStep issues={[sumMismatch, ...duplicateVouchers(300)]} disabled={false} onSelect={(c) => selected.push(c)} onRecheck={() => undefined} />);
+  expect(screen.getByTestId('issues-summary')).toHaveTextContent('错误 1 · 警告 300 — 共 301 条，下面先列出前 5 条。');
+  const preview = within(screen.getByTestId('issues-preview'));
+  expect(preview.getAllByRole('listitem')).toHaveLength(PREVIEW_SIZE);
+  await user.click(preview.getByRole('button', { name: /^项目资金!G24/ }));
+  expect(selected).toEqual(['项目资金!G24']);
+  expect(screen.queryByTestId('issues-warning')).toBeNull();
+  const toggle = screen.getByRole('button', { name: '展开全部 301 条' });
+  expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await user.click(toggle);
+  expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  expect(toggle).toHaveTextContent('只看前 5 条');
+  const all = screen.getByRole('region', { name: '全部检查结果' });
+  expect(toggle).toHaveAttribute('aria-controls', all.id);
+  expect(within(all).getByTestId('issues-warning')).toHaveAccessibleName('警告 300');
+  expect(screen.queryByTestId('issues-preview')).toBeNull();
+});
+
+test(`up to ${COLLAPSE_AT} issues are simply listed`, () => {
+  renderPane(<IssuesStep issues={duplicateVouchers(COLLAPSE_AT)} disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />);
+  expect(within(screen.getByTestId('issues-warning')).getAllByRole('listitem')).toHaveLength(COLLAPSE_AT);
+  expect(screen.queryByTestId('issues-summary')).toBeNull();
+});
+
 test('ten thousand issues render a page at a time, with 显示更多 for the rest', async () => {
   const user = userEvent.setup();
   renderPane(<IssuesStep issues={duplicateVouchers(10_000)} disabled={false} onSelect={() => undefined} onRecheck={() => undefined} />);
+  await user.click(screen.getByRole('button', { name: '展开全部 10000 条' }));
   const group = within(screen.getByTestId('issues-warning'));
   expect(group.getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
   expect(group.getByRole('heading', { level: 3 })).toHaveTextContent('警告10000');
@@ -69,7 +97,7 @@ test('while something runs, issues cannot be clicked and 重新检查 waits', as
   const user = userEvent.setup();
   let rechecks = 0;
   renderPane(<IssuesStep issues={[sumMismatch]} disabled onSelect={() => undefined} onRecheck={() => rechecks++} />);
-  expect(screen.getByRole('button', { name: /^项目资金!G24/ })).toBeDisabled();
+  expect(screen.getByRole('button', { name: /^项目资金!G24/ })).toBeUnavailable();
   await user.click(screen.getByRole('button', { name: '重新检查' }));
   expect(rechecks).toBe(0);
 });

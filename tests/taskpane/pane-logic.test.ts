@@ -104,7 +104,7 @@ describe('the first load', () => {
     const load = startInitialLoad(api);
     const data = await load.promise;
     const heard: [string, number][] = [];
-    load.listen((stage, fraction) => heard.push([stage, fraction]));
+    load.listen((stage, fraction) => void heard.push([stage, fraction]));
     expect(heard).toEqual([['computing', 0.8]]);
     expect(callsTo(api, 'analyzeWorkbook')).toEqual([[{ fiscalYear: 2023 }]]);
     expect(api.calls.map((c) => c.name)).toEqual(['loadSavedSettings', 'hasUndo', 'analyzeWorkbook']);
@@ -122,5 +122,94 @@ describe('the first load', () => {
       }),
     );
     await expect(load.promise).rejects.toThrow('GeneralException');
+  });
+});
+
+describe('one progress figure per action', () => {
+  const { overallProgress, percentText } = jest.requireActual('../../src/taskpane/progress') as typeof import('../../src/taskpane/progress');
+
+  test('an undo writes, then checks the workbook again: the bar keeps moving forward through both', () => {
+    const seen: number[] = [];
+    let value: number | undefined;
+    const steps: [Parameters<typeof overallProgress>[1], number][] = [['writing', 0], ['writing', 0.5], ['writing', 1], ['reading', 0], ['reading', 0.5], ['computing', 0], ['computing', 0.6], ['done', 1]];
+    for (const [stage, f] of steps) {
+      value = overallProgress('undo', stage, f, value);
+      seen.push(value!);
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.map(percentText)).toEqual(['0%', '25%', '50%', '50%', '65%', '80%', '90%', '100%']);
+  });
+
+  test('a fraction Excel could not compute (0 ÷ 0 cells restored) is no progress, never NaN', () => {
+    const v = overallProgress('undo', 'writing', 0 / 0, 0.3);
+    expect(v).toBe(0.3);
+    expect(overallProgress('undo', 'writing', 0 / 0, undefined)).toBe(0);
+    expect(overallProgress('recalculate', 'writing', Infinity, undefined)).toBe(0.6); // the start of the writing stretch
+    expect(percentText(NaN)).toBeUndefined();
+  });
+
+  test('a stage from earlier in the action never moves the bar back', () => {
+    expect(overallProgress('report', 'reading', 0.2, 0.7)).toBe(0.7);
+    expect(overallProgress('report', 'writing', 1.7, 0.7)).toBe(0.98);
+  });
+});
+
+test('English writes 万元 one way, "10,000 yuan", in the pane and in the issues the core writes', () => {
+  const { analyze: run } = jest.requireActual('../../src/core') as typeof import('../../src/core');
+  const english = Object.values(en).join('\n') + run(budgetBook()).issues.map((i) => i.messageEn).join('\n');
+  expect(english).toContain('10,000 yuan');
+  expect(english).not.toMatch(/10k yuan|万元 \(|ten thousand yuan|wan yuan/i);
+});
+
+describe('what a report was made from', () => {
+  const { snapshotKey, settingsKey } = jest.requireActual('../../src/taskpane/workbook-key') as typeof import('../../src/taskpane/workbook-key');
+  const withCell = (value: string | number) => {
+    const snap = budgetBook();
+    snap.sheets[0].values[3][3] = value; // 数据中台项目's 执行数
+    return snap;
+  };
+
+  test('a changed cell on a data sheet changes the fingerprint; the report sheet and the add-in’s hidden sheets do not', () => {
+    const base = snapshotKey(budgetBook());
+    expect(snapshotKey(budgetBook())).toBe(base);
+    expect(snapshotKey(withCell(21))).not.toBe(base);
+    expect(snapshotKey(withCell('20'))).not.toBe(base); // the text "20" is not the number 20
+    const plus = (name: string) => {
+      const snap = budgetBook();
+      snap.sheets.push(sheet(name, [['whatever']]));
+      return snapshotKey(snap);
+    };
+    expect(plus('自评报告')).toBe(base);
+    expect(plus('__jixiao_undo')).toBe(base);
+    expect(plus('单位职能')).not.toBe(base);
+  });
+
+  test('settings compare by content, whatever the key order, and the shell’s date does not count', () => {
+    expect(settingsKey({ rateDisplay: 'whole', fiscalYear: 2023 })).toBe(settingsKey({ fiscalYear: 2023, rateDisplay: 'whole', today: '2024-01-01' }));
+    expect(settingsKey({ mapping: { funds: { columns: { executed: 'F' } } } })).not.toBe(settingsKey({ mapping: { funds: { columns: { executed: 'G' } } } }));
+  });
+});
+
+describe('copy and download handle a list of documents', () => {
+  const { clipboardPayload, reportSheetRange } = jest.requireActual('../../src/taskpane/report-output') as typeof import('../../src/taskpane/report-output');
+  const core = jest.requireActual('../../src/core') as typeof import('../../src/core');
+  const doc = () => core.buildReport(core.analyze(budgetBook(), { today: '2024-01-15' }), budgetBook());
+
+  test('two documents copy as one page each, in order, with a Word page break between', () => {
+    const first = doc();
+    const second = { ...doc(), title: '核对清单', paragraphs: doc().paragraphs.slice(0, 2) };
+    const one = clipboardPayload([first]);
+    const both = clipboardPayload([first, second]);
+    expect(both.html.match(/<!--StartFragment-->/g)).toHaveLength(1);
+    expect(both.html.match(/page-break-before:always/g)).toHaveLength(1);
+    expect(both.html.indexOf(one.html.slice(one.html.indexOf('<!--StartFragment-->') + 21, one.html.indexOf('<!--EndFragment-->') - 1))).toBeGreaterThan(0);
+    expect(both.text.startsWith(one.text)).toBe(true);
+    expect(both.text.length).toBeGreaterThan(one.text.length);
+  });
+
+  test('the fallback range covers every row the report sheet holds', () => {
+    const d = doc();
+    expect(reportSheetRange('自评报告', d)).toBe(`自评报告!A1:A${core.renderReportSheet(d).rows.length}`);
+    expect(reportSheetRange("O'Brien 报告", d)).toMatch(/^'O''Brien 报告'!A1:A\d+$/);
   });
 });

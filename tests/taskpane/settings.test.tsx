@@ -10,7 +10,7 @@ beforeAll(installBrowserShims);
 
 async function openSettings(user: UserEvent, api: FakeApi): Promise<HTMLElement> {
   renderPane(<App api={api} />);
-  await waitFor(() => expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeEnabled());
+  await waitFor(() => expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeAvailable());
   await user.click(screen.getByRole('button', { name: '设置' }));
   return screen.getByTestId('settings');
 }
@@ -53,11 +53,11 @@ test('a bad year or threshold is pointed out and cannot be saved', async () => {
   const form = within(settings);
   await retype(user, form.getByRole('textbox', { name: /^年度/ }), '23');
   expect(settings).toHaveTextContent('请输入四位年份，如 2023');
-  expect(form.getByRole('button', { name: '保存设置' })).toBeDisabled();
+  expect(form.getByRole('button', { name: '保存设置' })).toBeUnavailable();
   await retype(user, form.getByRole('textbox', { name: /^年度/ }), '');
   await retype(user, form.getByRole('textbox', { name: /^偏差说明阈值/ }), '120');
   expect(settings).toHaveTextContent('请输入 0 到 100 之间的数');
-  expect(form.getByRole('button', { name: '保存设置' })).toBeDisabled();
+  expect(form.getByRole('button', { name: '保存设置' })).toBeUnavailable();
   expect(callsTo(api, 'saveSettings')).toHaveLength(0);
 });
 

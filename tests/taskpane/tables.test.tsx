@@ -11,7 +11,7 @@ beforeAll(installBrowserShims);
 
 async function openEditor(user: UserEvent, api: FakeApi, table = '更正项目资金表'): Promise<HTMLElement> {
   renderPane(<App api={api} />);
-  await waitFor(() => expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeEnabled());
+  await waitFor(() => expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeAvailable());
   await user.click(screen.getByRole('button', { name: table }));
   return screen.getByTestId(table === '更正项目资金表' ? 'mapping-funds' : 'mapping-payments');
 }
@@ -27,7 +27,7 @@ test('the editor lists the header’s columns for each field, with the detected 
   const options = within(executed).getAllByRole('option').map((o) => o.textContent);
   expect(options).toEqual(['D · 执行数（自动）', '（不使用）', 'A · 项目名称', 'B · 全年预算数', 'C · 财政拨款', 'D · 执行数']);
   expect(within(editor.getByRole('combobox', { name: '项目编码' })).getAllByRole('option')[0].textContent).toBe('（自动：未找到）');
-  expect(editor.getByRole('button', { name: '应用' })).toBeDisabled();
+  expect(editor.getByRole('button', { name: '应用' })).toBeUnavailable();
 });
 
 test('pointing 执行数 at another column saves the override, re-checks, and can be undone by resetting', async () => {
@@ -56,7 +56,7 @@ test('a field can be switched off, and the header row must be a row number', asy
   const headerRow = editor.getByRole('textbox', { name: '表头行（第几行）' });
   await retype(user, headerRow, 'x3');
   expect(panel).toHaveTextContent('请输入 1 到 1048576 之间的行号');
-  expect(editor.getByRole('button', { name: '应用' })).toBeDisabled();
+  expect(editor.getByRole('button', { name: '应用' })).toBeUnavailable();
   await retype(user, headerRow, '3');
   await user.selectOptions(editor.getByRole('combobox', { name: '财政拨款' }), '-');
   await user.click(editor.getByRole('button', { name: '应用' }));
@@ -81,7 +81,7 @@ test('a table under an unusual header is found once the user names its sheet and
   await user.click(editor.getByRole('button', { name: '应用' }));
   await waitFor(() => expect(screen.getByTestId('table-funds')).toHaveTextContent('数据 表头第 2 行，数据至第 3 行'));
   expect(totalRow()).toEqual(['合计（1个）', '10.00', '4.00', '40%']);
-  expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeEnabled();
+  expect(screen.getByRole('button', { name: '重新计算执行率' })).toBeAvailable();
 });
 
 test('with no funds table the step explains what was looked for', async () => {

@@ -1,8 +1,9 @@
-/** Step 3: the figures, 重新计算执行率 (writes rates and notes) and 撤销上次计算. */
+/** Step 3: the figures and the rates at a glance, and 撤销上次计算 (重新计算执行率 sits in the action bar at the top). */
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowUndoRegular, CalculatorRegular } from '@fluentui/react-icons';
+import { ArrowUndoRegular } from '@fluentui/react-icons';
 import type { Analysis } from '../../core';
 import { useI18n } from '../i18n';
+import { RatesView } from './RatesView';
 import { StepCard } from './StepCard';
 import { SummaryView } from './SummaryView';
 
@@ -14,24 +15,19 @@ export interface CalculateStepProps {
   analysis?: Analysis;
   undoAvailable: boolean;
   disabled: boolean;
-  onRecalculate(): void;
   onUndo(): void;
 }
 
-export function CalculateStep({ analysis, undoAvailable, disabled, onRecalculate, onUndo }: CalculateStepProps) {
+export function CalculateStep({ analysis, undoAvailable, disabled, onUndo }: CalculateStepProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  // Without a funds table there is nothing to write; step 1 says why.
-  const canCalculate = Boolean(analysis?.ok);
   return (
     <StepCard title={t('step3')} testId="step-calculate">
       {analysis?.ok && <SummaryView analysis={analysis} />}
+      {analysis?.ok && analysis.results && analysis.period && <RatesView analysis={analysis} />}
       <Caption1>{t('recalculateHint')}</Caption1>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<CalculatorRegular />} disabled={disabled || !canCalculate} onClick={onRecalculate}>
-          {t('recalculate')}
-        </Button>
-        <Button icon={<ArrowUndoRegular />} disabled={disabled || !undoAvailable} onClick={onUndo}>
+        <Button icon={<ArrowUndoRegular />} disabledFocusable={disabled || !undoAvailable} onClick={onUndo}>
           {t('undo')}
         </Button>
       </div>

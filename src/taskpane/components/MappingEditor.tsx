@@ -126,10 +126,10 @@ export function MappingEditor({ kind, snapshot, table, override, disabled, onApp
         })}
       </fieldset>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={disabled || result === 'invalid' || unchanged} onClick={() => result !== 'invalid' && onApply(result)}>
+        <Button appearance="primary" disabledFocusable={disabled || result === 'invalid' || unchanged} onClick={() => result !== 'invalid' && onApply(result)}>
           {t('apply')}
         </Button>
-        <Button disabled={disabled || !override} onClick={() => onApply(undefined)}>
+        <Button disabledFocusable={disabled || !override} onClick={() => onApply(undefined)}>
           {t('resetMapping')}
         </Button>
       </div>

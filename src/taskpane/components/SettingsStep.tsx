@@ -94,7 +94,7 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
         <Input inputMode="decimal" value={draft.threshold} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, threshold: d.value })} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabled={disabled || !yearOk || !thresholdOk || !asOfOk}>
+        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdOk || !asOfOk}>
           {t('saveSettings')}
         </Button>
       </div>

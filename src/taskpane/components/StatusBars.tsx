@@ -1,4 +1,9 @@
-/** What is running (a progress bar with the stage) and how the last action went (a message bar). */
+/**
+ * What is running (one progress bar over the whole action, with its stage and percentage) and how
+ * the last action went (a message bar). Message bars announce themselves to screen readers through
+ * the AriaLiveAnnouncer around the pane; the start of a run is announced here.
+ */
+import { useEffect } from 'react';
 import {
   Button,
   Field,
@@ -9,10 +14,12 @@ import {
   MessageBarTitle,
   ProgressBar,
   tokens,
+  useAnnounce,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { Stage } from '../api';
 import { MessageId, useI18n } from '../i18n';
+import { percentText } from '../progress';
 import type { ActionId, Busy, Notice } from '../state';
 
 const STAGE_TEXT: Record<Stage, MessageId> = {
@@ -34,17 +41,25 @@ const ACTION_TEXT: Record<ActionId, MessageId> = {
 
 const useStyles = makeStyles({
   // Reserved height: the steps below do not jump when a run starts or ends.
-  progress: { minHeight: '44px' },
+  progress: { minHeight: '40px' },
+  notice: { marginBottom: tokens.spacingVerticalXS },
 });
 
 export function ProgressPanel({ busy }: { busy?: Busy }) {
   const { t } = useI18n();
   const styles = useStyles();
+  const { announce } = useAnnounce();
+  const action = busy?.action;
+  useEffect(() => {
+    if (action) announce(t(ACTION_TEXT[action]), { polite: true, batchId: 'jixiao-busy' });
+  }, [action, announce, t]);
+  const percent = percentText(busy?.fraction);
+  const stage = busy?.stage ? t(STAGE_TEXT[busy.stage]) : '';
   return (
-    <div className={styles.progress} aria-live="polite" data-testid="progress">
+    <div className={styles.progress} data-testid="progress">
       {busy && (
-        <Field label={t(ACTION_TEXT[busy.action])} validationMessage={busy.stage ? t(STAGE_TEXT[busy.stage]) : undefined} validationState="none">
-          <ProgressBar value={busy.fraction} max={1} thickness="large" />
+        <Field label={t(ACTION_TEXT[busy.action])} hint={percent ? t('progressPercent', { stage, percent }) : stage || undefined}>
+          <ProgressBar value={busy.fraction} max={1} thickness="large" aria-valuetext={percent} />
         </Field>
       )}
     </div>
@@ -53,9 +68,11 @@ export function ProgressPanel({ busy }: { busy?: Busy }) {
 
 export function NoticeBar({ notice, error, onDismissError }: { notice?: Notice; error?: string; onDismissError: () => void }) {
   const { t } = useI18n();
+  const styles = useStyles();
   if (error) {
     return (
-      <MessageBar intent="error" layout="multiline" data-testid="error">
+      // Keyed by its text: a new error is a new bar, announced again (a bar announces when it appears).
+      <MessageBar key={error} intent="error" layout="multiline" data-testid="error">
         <MessageBarBody>
           <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
           {error}
@@ -68,7 +85,7 @@ export function NoticeBar({ notice, error, onDismissError }: { notice?: Notice; 
   }
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.intent} layout="multiline" data-testid="notice" style={{ marginBottom: tokens.spacingVerticalXS }}>
+    <MessageBar key={notice.seq} intent={notice.intent} layout="multiline" data-testid="notice" className={styles.notice}>
       <MessageBarBody>{t(notice.id, notice.params)}</MessageBarBody>
     </MessageBar>
   );

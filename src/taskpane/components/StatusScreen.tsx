@@ -6,7 +6,8 @@ export type BootProblem =
   | { kind: 'no-office' }
   | { kind: 'no-host' }
   | { kind: 'wrong-host'; host: string }
-  | { kind: 'timeout'; seconds: number };
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'old-excel' };
 
 const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalL } });
 
@@ -25,7 +26,9 @@ export function StatusScreen({ problem }: { problem: BootProblem }) {
         ? [t('noHostTitle'), t('noHostBody')]
         : problem.kind === 'wrong-host'
           ? [t('noHostTitle'), t('wrongHostBody', { host: problem.host })]
-          : [t('timeoutTitle'), t('timeoutBody', { seconds: problem.seconds })];
+          : problem.kind === 'old-excel'
+            ? [t('oldExcelTitle'), t('oldExcelBody')]
+            : [t('timeoutTitle'), t('timeoutBody', { seconds: problem.seconds })];
   return (
     <main className={styles.root} aria-label={title}>
       <MessageBar intent={problem.kind === 'no-host' || problem.kind === 'wrong-host' ? 'info' : 'error'} layout="multiline" data-testid="status">

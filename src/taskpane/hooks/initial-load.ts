@@ -24,7 +24,9 @@ export function startInitialLoad(api: PaneApi): InitialLoad {
   let last: [Stage, number] | undefined;
   const relay: Progress = (stage, fraction) => {
     last = [stage, fraction];
-    listener?.(stage, fraction);
+    // The pane's answer (a pause at a stage boundary) goes back to Excel's run, which awaits it;
+    // before the pane listens, the run still pauses, so React can draw the pane in between.
+    return listener ? listener(stage, fraction) : api.yieldToBrowser?.();
   };
   const promise = (async () => {
     const saved = await api.loadSavedSettings();
@@ -38,7 +40,7 @@ export function startInitialLoad(api: PaneApi): InitialLoad {
     promise,
     listen(onProgress) {
       listener = onProgress;
-      if (last) onProgress(...last);
+      if (last) void onProgress(...last);
     },
   };
 }

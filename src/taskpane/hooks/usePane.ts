@@ -1,14 +1,19 @@
 /**
  * The pane's behaviour: each button's action as a function over the injected PaneApi, feeding the
  * reducer. Errors from Office land in the state (described in the pane's language), never in a console.
+ *
+ * Copy and download never hand over a report older than the figures on screen: when the figures have
+ * moved on since 生成报告 (state.ts), they generate it again first and say so.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { quoteSheetName, renderReportHtml, renderReportSheet, Settings } from '../../core';
+import type { Settings } from '../../core';
 import type { PaneApi, Progress } from '../api';
 import { copyRichText } from '../clipboard';
 import { docxFileName, offerDownload } from '../download';
 import type { Lang } from '../i18n';
-import { ActionId, initialState, Notice, paneReducer, PaneState } from '../state';
+import { clipboardPayload, reportSheetRange } from '../report-output';
+import { ActionId, initialState, Notice, paneReducer, PaneState, ReportOutput, reportOutOfDate } from '../state';
+import { snapshotKey } from '../workbook-key';
 import { InitialLoad, startInitialLoad } from './initial-load';
 
 export interface PaneActions {
@@ -16,8 +21,13 @@ export interface PaneActions {
   saveSettings(settings: Settings): Promise<void>;
   recalculate(): Promise<void>;
   generateReport(): Promise<void>;
-  /** Synchronous on purpose: execCommand('copy') only works inside the click that asked for it. */
-  copyReport(): void;
+  /** 生成并复制报告: generates the report afresh, then copies it. */
+  generateAndCopy(): Promise<void>;
+  /**
+   * Copies the report; synchronous when it is up to date, because execCommand('copy') works only
+   * inside the click that asked for it. An out-of-date report is generated again first.
+   */
+  copyReport(): Promise<void>;
   downloadDocx(): Promise<void>;
   undo(): Promise<void>;
   selectCell(cell: string): Promise<void>;
@@ -29,6 +39,8 @@ function markInteractive(): void {
   if (typeof performance !== 'undefined' && performance.getEntriesByName?.('jixiao:interactive').length === 0) performance.mark('jixiao:interactive');
 }
 
+type CopyOccasion = 'current' | 'regenerated' | 'generated';
+
 export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { state: PaneState; actions: PaneActions } {
   const [state, dispatch] = useReducer(paneReducer, initialState);
   // Handlers read the latest state through a ref, so their identities stay stable for memoised children.
@@ -37,18 +49,31 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
   // Set synchronously, unlike the state: a double click must not start the same write twice.
   const running = useRef(false);
 
-  const onProgress: Progress = useCallback((stage, fraction) => dispatch({ type: 'progress', stage, fraction }), []);
+  const pause = useCallback(() => api.yieldToBrowser?.() ?? Promise.resolve(), [api]);
 
-  /** Runs one action: busy while it runs, any failure described in the pane's language. */
+  // Excel's run awaits the answer at the boundaries between its long steps (read, check, report,
+  // write): the bar is painted and clicks are handled before the next one starts.
+  const onProgress: Progress = useCallback(
+    (stage, fraction) => {
+      dispatch({ type: 'progress', stage, fraction });
+      performance.mark?.(`jixiao:${stage}`, { detail: fraction });
+      return pause();
+    },
+    [pause],
+  );
+
+  /** Runs one action: busy while it runs, any failure described in the pane's language. True when it finished. */
   const run = useCallback(
-    async (action: ActionId, body: () => Promise<void>): Promise<void> => {
-      if (running.current) return;
+    async (action: ActionId, body: () => Promise<void>): Promise<boolean> => {
+      if (running.current) return false;
       running.current = true;
       dispatch({ type: 'start', action });
       try {
         await body();
+        return true;
       } catch (e) {
         dispatch({ type: 'failed', error: api.describeError(e, lang) });
+        return false;
       } finally {
         running.current = false;
         dispatch({ type: 'finish' });
@@ -76,68 +101,115 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
   const analyzeWith = useCallback(
     async (settings: Settings) => {
       const { snapshot, analysis } = await api.analyzeWorkbook(settings, onProgress);
-      dispatch({ type: 'analyzed', snapshot, analysis });
+      await pause(); // fingerprinting 100,000 rows and drawing the results are steps of their own
+      dispatch({ type: 'analyzed', snapshot, snapshotKey: snapshotKey(snapshot), analysis });
     },
     [api, onProgress],
   );
 
-  const actions = useMemo<PaneActions>(
-    () => ({
-      analyze: () => run('analyze', () => analyzeWith(stateRef.current.settings)),
-      saveSettings: (settings) =>
-        run('settings', async () => {
+  /** Writes the report sheet and records the report; no notice (the caller says what happened). */
+  const generate = useCallback(async (): Promise<ReportOutput> => {
+    const { analysis, document: doc, sheetName, snapshot } = await api.generateReport(stateRef.current.settings, onProgress);
+    await pause();
+    const generatedAt = new Date().toISOString();
+    const documents = [doc];
+    dispatch({ type: 'report', analysis, documents, sheetName, generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
+    await refreshUndo();
+    // The clipboard HTML of a large report takes a while to render: done now, between frames, so a click on 复制报告 only copies.
+    void pause().then(() => clipboardPayload(documents));
+    return { documents, sheetName };
+  }, [api, onProgress, refreshUndo, pause]);
+
+  /** Onto the clipboard as rich text; where the browser refuses, the whole report range is selected in Excel instead. */
+  const deliver = useCallback(
+    async (report: ReportOutput, occasion: CopyOccasion): Promise<void> => {
+      const { html, text } = clipboardPayload(report.documents);
+      if (copyRichText(document, html, text)) {
+        const id = occasion === 'current' ? 'copied' : occasion === 'regenerated' ? 'copiedAfterUpdate' : 'generatedAndCopied';
+        dispatch({ type: 'notice', notice: { intent: 'success', id, params: { sheet: report.sheetName } } });
+        return;
+      }
+      // Last resort: select every row of the report in Excel and let the user press Ctrl+C there.
+      const range = reportSheetRange(report.sheetName, report.documents[0]);
+      if (await select(range)) {
+        const id = occasion === 'current' ? 'copyFallback' : 'copyFallbackAfterUpdate';
+        dispatch({ type: 'notice', notice: { intent: 'warning', id, params: { range, rows: range.slice(range.lastIndexOf('A') + 1) } } });
+      }
+    },
+    [select],
+  );
+
+  const actions = useMemo<PaneActions>(() => {
+    const regenerateThen = async (then: (report: ReportOutput) => Promise<void>) => {
+      let report: ReportOutput | undefined;
+      const ok = await run('report', async () => {
+        report = await generate();
+      });
+      if (!ok || !report) return;
+      await pause();
+      // Rendering the clipboard HTML and copying it are separate steps for the browser (the click
+      // still counts a few seconds later, which is what execCommand('copy') needs).
+      clipboardPayload(report.documents);
+      await pause();
+      await then(report);
+    };
+    return {
+      analyze: async () => {
+        await run('analyze', () => analyzeWith(stateRef.current.settings));
+      },
+      saveSettings: async (settings) => {
+        await run('settings', async () => {
           await api.saveSettings(settings);
           dispatch({ type: 'settings', settings, savedAt: new Date().toISOString() });
           await analyzeWith(settings);
           dispatch({ type: 'notice', notice: { intent: 'success', id: 'settingsSaved' } });
-        }),
-      recalculate: () =>
-        run('recalculate', async () => {
+        });
+      },
+      recalculate: async () => {
+        await run('recalculate', async () => {
           const { analysis, cellsWritten } = await api.recalculate(stateRef.current.settings, onProgress);
           dispatch({ type: 'recalculated', analysis });
           dispatch({ type: 'notice', notice: { intent: 'success', id: 'recalculated', params: { cells: cellsWritten } } });
           await refreshUndo();
-        }),
-      generateReport: () =>
-        run('report', async () => {
-          const { analysis, document: doc, sheetName } = await api.generateReport(stateRef.current.settings, onProgress);
-          const rowCount = renderReportSheet(doc).rows.length;
-          dispatch({ type: 'report', analysis, report: { document: doc, sheetName, rowCount } });
-          dispatch({ type: 'notice', notice: { intent: 'success', id: 'reportReady', params: { sheet: sheetName, paragraphs: doc.paragraphs.length } } });
-          await refreshUndo();
-        }),
-      copyReport: () => {
-        const report = stateRef.current.report;
-        if (!report || stateRef.current.busy) return;
-        const { html, text } = renderReportHtml(report.document);
-        if (copyRichText(document, html, text)) {
-          dispatch({ type: 'notice', notice: { intent: 'success', id: 'copied' } });
-          return;
-        }
-        // Last resort: select the report in Excel and let the user press Ctrl+C there.
-        const range = `${quoteSheetName(report.sheetName)}!A1:A${Math.max(1, report.rowCount)}`;
-        void select(range).then((ok) => {
-          if (ok) dispatch({ type: 'notice', notice: { intent: 'warning', id: 'copyFallback', params: { range } } });
         });
       },
-      downloadDocx: () =>
-        run('download', async () => {
-          const report = stateRef.current.report;
-          if (!report) return;
-          const bytes = await api.renderDocx(report.document);
-          const fileName = docxFileName(report.document.title);
-          const previous = stateRef.current.docx;
-          if (previous) URL.revokeObjectURL(previous.url);
-          const url = offerDownload(document, bytes, fileName);
-          dispatch({ type: 'docx', url, fileName });
-          dispatch({ type: 'notice', notice: { intent: 'success', id: 'docxReady' } });
-        }),
-      undo: () =>
-        run('undo', async () => {
+      generateReport: async () => {
+        await run('report', async () => {
+          const report = await generate();
+          const doc = report.documents[0];
+          dispatch({ type: 'notice', notice: { intent: 'success', id: 'reportReady', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length } } });
+        });
+      },
+      generateAndCopy: () => regenerateThen((report) => deliver(report, 'generated')),
+      copyReport: async () => {
+        const current = stateRef.current;
+        if (running.current || current.busy) return;
+        if (current.report && !reportOutOfDate(current)) return deliver(current.report, 'current');
+        await regenerateThen((report) => deliver(report, 'regenerated'));
+      },
+      downloadDocx: async () => {
+        await run('download', async () => {
+          const current = stateRef.current;
+          const regenerate = !current.report || reportOutOfDate(current);
+          const report: ReportOutput = regenerate ? await generate() : current.report!;
+          for (const previous of current.docx ?? []) URL.revokeObjectURL(previous.url);
+          const files: { url: string; fileName: string }[] = [];
+          for (const doc of report.documents) {
+            const bytes = await api.renderDocx(doc);
+            const fileName = docxFileName(doc.title);
+            files.push({ url: offerDownload(document, bytes, fileName), fileName });
+          }
+          dispatch({ type: 'docx', files });
+          dispatch({ type: 'notice', notice: { intent: 'success', id: regenerate && current.report ? 'docxReadyAfterUpdate' : 'docxReady' } });
+        });
+      },
+      undo: async () => {
+        await run('undo', async () => {
           const result = await api.undoLastRun(onProgress);
           if (!result) {
             dispatch({ type: 'notice', notice: { intent: 'info', id: 'nothingToUndo' } });
           } else {
+            dispatch({ type: 'undone' });
             if (result.removedSheet) dispatch({ type: 'report-removed' });
             const { removedSheet: sheet, restoredCells: cells } = result;
             const notice: Notice = !sheet
@@ -147,14 +219,14 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
             dispatch({ type: 'notice', notice });
           }
           await refreshUndo();
-        }),
+        });
+      },
       selectCell: async (cell) => {
         if (await select(cell)) dispatch({ type: 'selected', cell });
       },
       dismissError: () => dispatch({ type: 'dismiss-error' }),
-    }),
-    [api, run, select, analyzeWith, onProgress, refreshUndo],
-  );
+    };
+  }, [api, run, select, analyzeWith, onProgress, refreshUndo, generate, deliver]);
 
   // First open: saved settings, the analysis and the undo state — started by index.tsx before the
   // first render when it can, so Excel's round trips overlap React's work.
@@ -169,7 +241,7 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
       const { saved, snapshot, analysis, undoAvailable } = await load.promise;
       if (cancelled) return;
       dispatch({ type: 'settings', settings: saved?.settings ?? {}, savedAt: saved?.savedAt });
-      dispatch({ type: 'analyzed', snapshot, analysis });
+      dispatch({ type: 'analyzed', snapshot, snapshotKey: snapshotKey(snapshot), analysis });
       dispatch({ type: 'undo-available', value: undoAvailable });
     });
     load.listen(onProgress); // after run() marked the pane busy, so a replayed report shows

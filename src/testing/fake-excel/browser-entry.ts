@@ -26,7 +26,7 @@ declare global {
 
 const options = window.__FAKE_EXCEL_OPTIONS__ ?? {};
 const fake = createFakeExcel(window.__FAKE_WORKBOOK__ ?? buildWorkbook({ Sheet1: [] }), options);
-const office = installFakeOffice(window, fake, { displayLanguage: options.displayLanguage, host: options.host });
+const office = installFakeOffice(window, fake, { displayLanguage: options.displayLanguage, host: options.host, officeTheme: options.officeTheme });
 
 window.__fakeExcel = {
   controls: fake.controls,

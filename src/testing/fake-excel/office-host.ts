@@ -9,6 +9,8 @@ export interface InstallOfficeOptions {
   displayLanguage?: string;
   /** null: the page is open outside Office (onReady reports no host, and there is no `Excel`). */
   host?: 'Excel' | null;
+  /** Office.context.officeTheme (File › Account › Office Theme); absent as in hosts that do not report one. */
+  officeTheme?: Partial<Office.OfficeTheme>;
 }
 
 export interface FakeCommandEvent {
@@ -165,6 +167,7 @@ export function installFakeOffice(target: typeof globalThis, fake: FakeExcel, op
       contentLanguage: inOffice ? (options.displayLanguage ?? 'zh-CN') : undefined,
       host: inOffice ? OfficeEnums.HostType.Excel : undefined,
       platform: inOffice ? platform : undefined,
+      officeTheme: inOffice ? options.officeTheme : undefined,
       diagnostics: inOffice ? { host: 'Excel', platform, version: '16.0.0000.1000' } : undefined,
       requirements: { isSetSupported: (name: string, minVersion?: string | number) => inOffice && fake.isSetSupported(name, minVersion) },
       ui: { displayDialogAsync, messageParent: () => undefined },

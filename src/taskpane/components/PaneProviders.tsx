@@ -1,0 +1,17 @@
+/**
+ * What every pane screen sits in: Fluent's theme (dark when Office's theme is), the live region that
+ * carries message bars and announcements to screen readers, and the pane's language.
+ */
+import type { ReactNode } from 'react';
+import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { I18nProvider, Lang } from '../i18n';
+
+export function PaneProviders({ lang, dark = false, children }: { lang: Lang; dark?: boolean; children: ReactNode }) {
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <AriaLiveAnnouncer>
+        <I18nProvider lang={lang}>{children}</I18nProvider>
+      </AriaLiveAnnouncer>
+    </FluentProvider>
+  );
+}
