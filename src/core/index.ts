@@ -13,6 +13,7 @@ export * from './compute';
 export * from './plan';
 export * from './analyze';
 export * from './summary';
+export * from './cell-text';
 export { deviationNote, wan } from './notes';
 export { nameKey, toHalfWidth } from './text';
 export * from './report';
