@@ -10,6 +10,7 @@ export * from './detect';
 export * from './model';
 export * from './settings';
 export * from './compute';
+export * from './rate-basis';
 export * from './plan';
 export * from './analyze';
 export * from './summary';

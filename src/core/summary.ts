@@ -3,7 +3,8 @@
  * rates and 序时进度 as fractions, each project pointed at by its name cell.
  */
 import { Analysis } from './analyze';
-import { GroupResult, ProjectResult, rateBasisSentence } from './compute';
+import { GroupResult, ProjectResult } from './compute';
+import { rateBasisSentence } from './rate-basis';
 import { Model } from './model';
 import { formatIsoDate } from './dates';
 import { fenToYuanNumber } from './money';

@@ -65,7 +65,10 @@ export function sheetTables(sheet: SheetSnapshot, specs: TableSpec[] = ALL_SPECS
         if (!mappingIsValid(spec, m)) return;
         const body = scanBody(sheet, { headerRow: row, headerRows: m.headerRows, block, bottom: limits?.bottom }, every, sheet.tables);
         const above = claimed.filter((c) => c.bottom < row && c.left <= block.right && c.right >= block.left);
-        const territory: ColumnBlock = { left: i > 0 ? parts[i - 1].block.right + 1 : sheet.left, right: i + 1 < parts.length ? parts[i + 1].block.left - 1 : Number.MAX_SAFE_INTEGER };
+        // Its title area reaches to the neighbouring blocks that have header words (a lone 单位：元 is no neighbour).
+        const before = parts.slice(0, i).reverse().find((p) => p.matches.length > 0);
+        const after = parts.slice(i + 1).find((p) => p.matches.length > 0);
+        const territory: ColumnBlock = { left: before ? before.block.right + 1 : sheet.left, right: after ? after.block.left - 1 : Number.MAX_SAFE_INTEGER };
         found.push({
           kind: spec.kind,
           sheet,

@@ -125,10 +125,10 @@ function cellsIn(sheet: SheetSnapshot, row: number, left: number, right: number)
 }
 
 function findUnit(sheet: SheetSnapshot, c: Candidate): { unit?: MoneyUnit; cell?: string } {
-  // The header rows, then the title and note rows above them (closest first).
+  // The header rows, then the title and note rows above them (closest first), across the table's
+  // columns and the blank ones up to its neighbours (单位：元 often stands apart, right of the header).
   for (let r = c.headerRow + c.headerRows - 1; r >= c.titleTop; r--) {
-    const [left, right] = r >= c.headerRow ? [c.left, c.right] : [c.territory.left, c.territory.right];
-    for (const { col, value } of cellsIn(sheet, r, left, right)) {
+    for (const { col, value } of cellsIn(sheet, r, c.territory.left, c.territory.right)) {
       if (typeof value !== 'string') continue;
       const u = unitInTitle(value);
       if (u) return { unit: u, cell: address(sheet.name, r, col) };

@@ -330,3 +330,10 @@ describe('sparse snapshots', () => {
     expect(reads()).toBeLessThan(5_000_000);
   });
 });
+
+it('reads 单位：元 standing apart, right of the header row, as the table’s unit', () => {
+  const a = run(book(sheet('表', [['项目名称', '全年预算数', '执行数', '', '', '单位：元'], ['甲', 720000, 200000]])));
+  expect(a.funds!.unit).toBe('yuan');
+  expect(a.funds!.unitCell).toBe('表!F1');
+  expect(a.results!.projects[0].rateText).toBe('28%');
+});

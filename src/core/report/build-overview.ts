@@ -4,7 +4,7 @@
  * project, in the reference's words:
  *   2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。（项目偏差原因见项目支出绩效自评情况）
  */
-import { rateBasisSentence } from '../compute';
+import { rateBasisSentence } from '../rate-basis';
 import { formatChineseDate } from '../dates';
 import type { Project } from '../model';
 import { BuildContext, Figures, GroupSections, Section, groupSections, rateCells } from './context';

@@ -4,7 +4,8 @@
  * per funding group, or per sub-group where a group has them — with their figures.
  */
 import type { Analysis } from '../analyze';
-import { executedSourceCells, sumFigures, type GroupResult, type ProjectResult } from '../compute';
+import { executedSourceCells, type GroupResult, type ProjectResult } from '../compute';
+import { sumFigures } from '../rate-basis';
 import type { FundsTable } from '../detect';
 import type { Model, Project } from '../model';
 import { Fen } from '../money';
