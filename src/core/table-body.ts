@@ -28,6 +28,8 @@ export interface BodyInput {
   block: ColumnBlock;
   /** The last row the body may reach (a range the user gave). */
   bottom?: number;
+  /** The table's own title texts: printed again with the header over a new page, they are no new table. */
+  titles?: string[];
 }
 
 const NORMALISED = new Map<string, string>();
@@ -43,6 +45,8 @@ function normalised(s: string): string {
 }
 
 const TITLE_WORDS = /年|表|单位[:：]|情况|明细|汇总/;
+
+const titleKey = (t: string) => toHalfWidth(t).replace(/\s+/g, '');
 
 /** A title row between two stacked tables: one or two text cells, naming a year, a table or a unit. */
 function isTitleRow(cells: CellValue[]): boolean {
@@ -101,6 +105,8 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
   let gap = false;
   let pendingStart: { row: number; col: number } | undefined;
   let titlesSinceData = 0;
+  const titleRows: { row: number; texts: string[] }[] = [];
+  const ownTitles = new Set((input.titles ?? []).map(titleKey));
   const cells: CellValue[] = [];
   for (let r = dataStart; r <= last; r++) {
     const row = rowAt(sheet, r);
@@ -123,9 +129,13 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
     // A row of header words: printed again on a new page, or the header of the next table.
     const anchorValue = anchor >= 0 ? row![left + anchor - offset] : undefined;
     const headerLike = typeof anchorValue === 'string' && headerCells >= 2 && normalised(anchorValue.trim()) === headerTexts[0][anchor];
-    if (headerLike && titlesSinceData === 0 && repeats(row, 0)) {
+    // The same title and header again (a page copied below the last): a repeat as well, title rows included.
+    const samePage = titlesSinceData > 0 && ownTitles.size > 0 && titleRows.slice(-titlesSinceData).every((t) => t.texts.every((x) => ownTitles.has(titleKey(x))));
+    if (headerLike && (titlesSinceData === 0 || samePage) && repeats(row, 0)) {
+      if (samePage) body.repeatedHeaderRows.push(...titleRows.slice(-titlesSinceData).map((t) => t.row));
       body.repeatedHeaderRows.push(r);
       if (headerRows === 2 && repeats(rowAt(sheet, r + 1), 1)) body.repeatedHeaderRows.push(++r);
+      titlesSinceData = 0;
       continue;
     }
     if ((headerLike || gap || titlesSinceData > 0) && body.dataEnd >= dataStart && startsTable(sheet, r, block, specs)) {
@@ -152,6 +162,7 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
       if (!title) coreEnd = r;
     }
     titlesSinceData = title ? titlesSinceData + 1 : 0;
+    if (title) titleRows.push({ row: r, texts: cells.map((v) => cellText(v)) });
   }
   if (pendingStart) body.stray = pendingStart;
   // An Excel table (ListObject) under this header runs to its own last row, its totals row included.

@@ -8,6 +8,7 @@ import { SheetSnapshot, WorkbookSnapshot, lastRow, rowAt } from './snapshot';
 import { ColumnBlock, headerBlocks, mappingIsValid, resolveMatches, tableBlocks } from './table-blocks';
 import { scanBody } from './table-body';
 import { Candidate, HEADER_SEARCH_ROWS, REPORT_SHEET_NAME, RESERVED_SHEET_PREFIX } from './table-location';
+import { cellText } from './text';
 
 export function isDataSheet(sheet: SheetSnapshot): boolean {
   return !sheet.name.startsWith(RESERVED_SHEET_PREFIX) && sheet.name !== REPORT_SHEET_NAME;
@@ -63,12 +64,14 @@ export function sheetTables(sheet: SheetSnapshot, specs: TableSpec[] = ALL_SPECS
         if (claimed.some((c) => row >= c.top && row <= c.bottom && block.left <= c.right && block.right >= c.left)) return;
         const m = resolveMatches(part.matches);
         if (!mappingIsValid(spec, m)) return;
-        const body = scanBody(sheet, { headerRow: row, headerRows: m.headerRows, block, bottom: limits?.bottom }, every, sheet.tables);
         const above = claimed.filter((c) => c.bottom < row && c.left <= block.right && c.right >= block.left);
         // Its title area reaches to the neighbouring blocks that have header words (a lone 单位：元 is no neighbour).
         const before = parts.slice(0, i).reverse().find((p) => p.matches.length > 0);
         const after = parts.slice(i + 1).find((p) => p.matches.length > 0);
         const territory: ColumnBlock = { left: before ? before.block.right + 1 : sheet.left, right: after ? after.block.left - 1 : Number.MAX_SAFE_INTEGER };
+        const titleTop = above.length ? Math.max(...above.map((c) => c.bottom + 1)) : sheet.top;
+        const titles = titleCells(sheet, titleTop, row, territory);
+        const body = scanBody(sheet, { headerRow: row, headerRows: m.headerRows, block, bottom: limits?.bottom, titles }, every, sheet.tables);
         found.push({
           kind: spec.kind,
           sheet,
@@ -83,7 +86,7 @@ export function sheetTables(sheet: SheetSnapshot, specs: TableSpec[] = ALL_SPECS
           dataEnd: body.dataEnd,
           repeatedHeaderRows: body.repeatedHeaderRows,
           stray: body.stray,
-          titleTop: above.length ? Math.max(...above.map((c) => c.bottom + 1)) : sheet.top,
+          titleTop,
           territory,
         });
         claimed.push({ top: row, bottom: Math.max(body.dataEnd, row + m.headerRows - 1), left: block.left, right: block.right });
@@ -109,6 +112,21 @@ export function findTableCandidates(snapshot: WorkbookSnapshot, kind: TableKind,
     // A user's limits look for the wanted kind only: the sheet's other tables do not get in its way.
     const tables = options.limits ? sheetTables(sheet, [TABLE_SPECS[kind]], options.limits) : sheetTables(sheet);
     out.push(...tables.filter((t) => t.kind === kind));
+  }
+  return out;
+}
+
+/** The texts of the rows above a header, within its title area. */
+function titleCells(sheet: SheetSnapshot, top: number, headerRow: number, area: ColumnBlock): string[] {
+  const out: string[] = [];
+  for (let r = top; r < headerRow; r++) {
+    const values = rowAt(sheet, r);
+    if (!values) continue;
+    const end = Math.min(area.right, sheet.left + values.length - 1);
+    for (let c = Math.max(area.left, sheet.left); c <= end; c++) {
+      const t = cellText(values[c - sheet.left] ?? null);
+      if (t) out.push(t);
+    }
   }
   return out;
 }

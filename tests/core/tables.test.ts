@@ -337,3 +337,14 @@ it('reads 单位：元 standing apart, right of the header row, as the table’s
   expect(a.funds!.unitCell).toBe('表!F1');
   expect(a.results!.projects[0].rateText).toBe('28%');
 });
+
+it('a page copied below the last — the same title and header again — is a repeat, not a second table', () => {
+  const page = (rows: CellValue[][]): CellValue[][] => [['2023年项目支出预算执行情况表'], ['单位：万元'], HEADER, ...rows];
+  const a = run(book(sheet('项目资金', [...page([[1, '甲', 10, 5], [2, '乙', 10, 10]]), [], ...page([[3, '丙', 20, 20]]), ['', '合计', 40, 35]])));
+  expect(a.ok).toBe(true);
+  expect(a.candidates.funds).toHaveLength(1);
+  expect(a.model!.projects.map((p) => p.name)).toEqual(['甲', '乙', '丙']);
+  expect(a.model!.fundRows.filter((r) => r.kind === 'header-repeat').map((r) => r.row + 1)).toEqual([7, 8, 9]);
+  expect(codes(a)).not.toContain('TOTAL_ROW_MISMATCH');
+  expect(codes(a)).not.toContain('MISSING_REQUIRED');
+});
