@@ -114,3 +114,26 @@ describe('another table beside', () => {
     ]);
   });
 });
+
+it('funds and payments side by side on one sheet: columns clear of both tables, found again on the next run', () => {
+  const s = sheet('预算执行', [
+    ['项目名称', '全年预算数', '', '', '支付日期', '支付凭证号', '预算项目名称', '支付金额(元)'],
+    ['甲', 10, '', '', '2023-03-01', 'V1', '甲', 50000],
+    ['乙', 20, '', '', '2023-04-01', 'V2', '乙', 200000],
+    ['', '', '', '', '2023-05-01', 'V3', '丙', 1000],
+  ]);
+  const { a, after } = written(book(s));
+  expect(a.results!.projects.map((r) => r.rateText)).toEqual(['50%', '100%']);
+  const cols = a.plan.columns.map((c) => c.col);
+  // 执行率 in C, the gap column D kept blank; the payments' 校验提示 right after it in I; the funds
+  // table's 偏差说明 and 校验提示 past that, a column clear (K, L) — nothing in or against E:I.
+  expect(a.plan.columns.map((c) => [c.field, c.col])).toEqual([
+    ['rate', 2],
+    ['note', 10],
+    ['check', 11],
+    ['check', 8],
+  ]);
+  const again = run(after);
+  expect(again.plan.columns.map((c) => c.col)).toEqual(cols);
+  expect(applyPlanToSnapshot(after, again.plan)).toEqual(after);
+});
