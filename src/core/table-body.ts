@@ -48,6 +48,14 @@ const TITLE_WORDS = /年|表|单位[:：]|情况|明细|汇总/;
 
 const titleKey = (t: string) => toHalfWidth(t).replace(/\s+/g, '');
 
+/** Not blank — the quick way for the common cell (a number, or text starting with a visible character). */
+function filled(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined || v === '') return false;
+  if (typeof v !== 'string') return true;
+  const c = v.charCodeAt(0);
+  return (c > 32 && c !== 0xa0 && c !== 0x3000) || v.trim() !== '';
+}
+
 /** A title row between two stacked tables: one or two text cells, naming a year, a table or a unit. */
 function isTitleRow(cells: CellValue[]): boolean {
   if (cells.length === 0 || cells.length > 2) return false;
@@ -107,22 +115,26 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
   let titlesSinceData = 0;
   const titleRows: { row: number; texts: string[] }[] = [];
   const ownTitles = new Set((input.titles ?? []).map(titleKey));
+  // A row is looked at up to its third filled cell: enough to tell a title or a note (one or two cells).
   const cells: CellValue[] = [];
   for (let r = dataStart; r <= last; r++) {
     const row = rowAt(sheet, r);
     cells.length = 0;
+    let count = 0;
     let firstCol = -1;
     if (row) {
       const end = Math.min(right, offset + row.length - 1);
       for (let c = left; c <= end; c++) {
         const v = row[c - offset];
-        if (!isBlank(v ?? null)) {
-          cells.push(v);
+        if (filled(v)) {
           if (firstCol < 0) firstCol = c;
+          cells.push(v);
+          // Three filled cells make it no title, no note and no stray: enough is known.
+          if (++count === 3) break;
         }
       }
     }
-    if (cells.length === 0) {
+    if (count === 0) {
       if (body.dataEnd >= dataStart || pendingStart) gap = true;
       continue;
     }
@@ -144,16 +156,16 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
       pendingStart = undefined;
       break;
     }
-    const title = isTitleRow(cells);
+    const title = count <= 2 && isTitleRow(cells);
     if (gap) {
       gap = false;
       confirmed = body.dataEnd < dataStart; // the first rows under the header always belong to it
       // A note under the table (注：…, 制表人：…) is no table row, and no stray either.
-      const note = cells.length === 1 && typeof cells[0] === 'string' && FOOTNOTE.test(toHalfWidth(cells[0]).replace(/\s+/g, ''));
+      const note = count === 1 && typeof cells[0] === 'string' && FOOTNOTE.test(toHalfWidth(cells[0]).replace(/\s+/g, ''));
       if (!confirmed && !note) pendingStart ??= { row: r, col: firstCol };
     }
     // After a blank gap, rows join the table once one of them looks like a table row (two or more cells).
-    if (!confirmed && cells.length >= 2 && !title) {
+    if (!confirmed && count >= 2 && !title) {
       confirmed = true;
       pendingStart = undefined;
     }
