@@ -62,7 +62,8 @@ export function readAmount(
 /** 小计/合计/总计/共计 at the start or end of a label; 汇总 or Total alone (the label Excel gives a table's totals row). */
 export const TOTAL_LABEL = /(小计|合计|总计|共计)[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
 export const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
-export const FOOTNOTE = /^(注|说明|备注|填报|制表|审核|单位负责人|负责人|联系人|填表|财务负责人)/;
+/** A note or a signature line under a table (export systems add 制单人：… and 打印时间：…). */
+export const FOOTNOTE = /^(注|说明|备注|填报|制表|审核|单位负责人|负责人|联系人|填表|财务负责人)|^(制单人?|经办人?|复核人?|出纳|会计主管|打印日期|打印时间|导出日期|导出时间)[:：]/;
 
 /**
  * A project code typed as a number: Excel keeps 15 significant digits, so an 18-digit budget code

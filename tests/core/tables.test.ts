@@ -348,3 +348,15 @@ it('a page copied below the last — the same title and header again — is a re
   expect(codes(a)).not.toContain('TOTAL_ROW_MISMATCH');
   expect(codes(a)).not.toContain('MISSING_REQUIRED');
 });
+
+it('an export’s signature line (制单人：… 复核人：…) under the payments is neither a payment nor an error', () => {
+  const a = run(
+    book(
+      sheet('项目资金', [['项目名称', '全年预算数'], ['甲', 10]]),
+      sheet('支付明细', [['支付日期', '支付凭证号', '预算项目名称', '支付金额(元)'], ['2023-03-01', 'V1', '甲', 50000], [], ['制单人：张三', '复核人：李四']]),
+    ),
+  );
+  expect(a.model!.payments).toHaveLength(1);
+  expect(codes(a)).not.toContain('MISSING_REQUIRED');
+  expect(a.results!.projects[0].rateText).toBe('50%');
+});
