@@ -136,12 +136,12 @@ function notePaymentsOfUnknown(model: Model, tally: PaymentTally, executedCol: n
     const sum = tally.sums[p.index] ?? 0n;
     const unknown = tally.unknown[p.index]?.length ?? 0;
     target.message += n
-      ? `支付明细中该项目已支付${wan(sum)}（${n}笔）${unknown ? `，另有${unknown}笔金额或日期未计算` : ''}；执行数未按支付明细计算，请填写执行数。`
+      ? `支付明细中该项目已支付${wan(sum)}（${n}笔）${unknown ? `，另有${unknown}笔金额或日期未计算` : ''}，执行数未按此计算。`
       : unknown
         ? `支付明细中该项目有${unknown}笔支付的金额或日期是未计算的公式。`
         : '支付明细中没有该项目的支付。';
     target.messageEn += n
-      ? ` The payments table shows ${formatExact(sum, 'wan')} (10k yuan) paid for this project (${n} payment${n > 1 ? 's' : ''}); the executed amount is not taken from it — fill it in.`
+      ? ` The payments table shows ${formatExact(sum, 'wan')} (10k yuan) paid for this project (${n} payment${n > 1 ? 's' : ''})${unknown ? `, and ${unknown} more not calculated` : ''}; the executed amount is not taken from it.`
       : unknown
         ? ` The payments table has ${unknown} payment(s) for this project whose amount or date is not calculated.`
         : ' The payments table has no payments for this project.';
