@@ -126,14 +126,3 @@ export function isUncalculated(sheet: SheetSnapshot, row: number, col: number): 
 export function rectsOverlap(a: CellRect, b: CellRect): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
-
-/** The merged area (of more than one cell) that covers the cell, if any. */
-export function mergeAt(sheet: SheetSnapshot, row: number, col: number): CellRect | undefined {
-  for (const m of sheet.merges ?? []) {
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (m.top !== m.bottom || m.left !== m.right)) return m;
-  }
-  return undefined;
-}
-
-/** The serial a date cell holds, in the 1900 system the core counts in (1904-system serials are 1,462 days smaller). */
-export const DAYS_1904_TO_1900 = 1462;
