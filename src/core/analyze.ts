@@ -2,11 +2,15 @@
  * The whole core in one call: snapshot → tables → model → period → payments matched → results →
  * issues → write plan. Shells call this once and apply the plan.
  */
-import { parseAddress, quoteSheetName } from './address';
+import { address, parseAddress, quoteSheetName } from './address';
+import { parseDate, serialToYmd } from './dates';
+import { formatExact } from './money';
+import { wan } from './notes';
+import { UncalculatedCells } from './uncalculated';
 import { ComputeOptions, Results, computeResults } from './compute';
 import { FundsTable, PaymentsTable, detectTables } from './detect';
 import { Issue, sortIssues } from './issues';
-import { matchPayments } from './match';
+import { PaymentTally, matchPayments } from './match';
 import { Model } from './model';
 import { WritePlan, buildPlan } from './plan';
 import { readFunds } from './read-funds';
@@ -17,11 +21,16 @@ import { runRules } from './validate';
 import { RateDisplay } from './rate';
 
 export interface Analysis {
-  /** False when no funds table was found: nothing can be computed (the issues say why). */
+  /** False when no funds table was found, or two were equally likely (TABLE_AMBIGUOUS): nothing is computed (the issues say why). */
   ok: boolean;
   settings: Settings & { rateDisplay: RateDisplay; reasonThreshold: number };
   funds?: FundsTable;
   payments?: PaymentsTable;
+  /**
+   * Every table of each kind found in the workbook, the chosen one included: what the mapping editor
+   * offers (choosing one sets TableOverride.sheet and .range, e.g. {sheet: '项目资金', range: 'J3:Q40'}).
+   */
+  candidates: { funds: FundsTable[]; payments: PaymentsTable[] };
   period?: Period;
   model?: Model;
   results?: Results;
@@ -36,16 +45,20 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
     rateDisplay: settings.rateDisplay ?? DEFAULT_SETTINGS.rateDisplay,
     reasonThreshold: settings.reasonThreshold ?? DEFAULT_SETTINGS.reasonThreshold,
   };
-  const detection = detectTables(snapshot, settings.mapping);
+  const detection = detectTables(snapshot, settings.mapping, { fiscalYear: settingsYear(settings) });
   const issues: Issue[] = [...detection.issues];
-  const { funds, payments } = detection;
+  const { funds, payments, candidates } = detection;
   const empty: WritePlan = { blocks: [], columns: [] };
-  if (!funds) return { ok: false, settings: resolved, issues: sortIssues(issues), plan: empty };
+  // An ambiguous payments table stops the run as a missing funds table does: a silent pick is a wrong figure.
+  if (!funds || issues.some((i) => i.code === 'TABLE_AMBIGUOUS')) return { ok: false, settings: resolved, candidates, issues: sortIssues(issues), plan: empty };
 
+  const uncalculated = new UncalculatedCells();
   const fundsSheet = snapshot.sheets.find((s) => s.name === funds.sheet)!;
-  const fundPart = readFunds(fundsSheet, funds, issues);
+  const fundPart = readFunds(fundsSheet, funds, issues, uncalculated);
   const paymentsSheet = payments ? snapshot.sheets.find((s) => s.name === payments.sheet) : undefined;
-  const payPart = payments && paymentsSheet ? readPayments(paymentsSheet, payments, issues) : { payments: [], paymentRows: [], totals: [], layout: undefined };
+  const payPart =
+    payments && paymentsSheet ? readPayments(paymentsSheet, payments, issues, { dateSystem: snapshot.dateSystem, uncalculated }) : { payments: [], paymentRows: [], totals: [], layout: undefined };
+  issues.push(...uncalculated.issues());
   const model: Model = {
     fundsSheet: funds.sheet,
     paymentsSheet: payments?.sheet,
@@ -58,6 +71,7 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
   const dates = () => model.payments.flatMap((p) => (p.date !== undefined && !Number.isNaN(p.date) ? [p.date] : []));
   const period = resolvePeriod(settings, funds.titleTexts, dates, issues);
   const tally = matchPayments(model, period, issues);
+  if (payments && funds.columns.executed !== undefined) notePaymentsOfUnknown(model, tally, funds.columns.executed, issues);
 
   const hasExecutedColumn = funds.columns.executed !== undefined;
   const hasPayments = Boolean(payments);
@@ -84,10 +98,57 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
       paymentTotals: payPart.totals,
     }),
   );
-  const sorted = sortIssues(issues);
-  const plan = buildPlan({ model, results, issues: sorted, funds, fundsSheet, payments, paymentsSheet, display: resolved.rateDisplay, parseAddress });
-  return { ok: true, settings: resolved, funds, payments, period, model, results, issues: sorted, plan };
+  const planWarnings: Issue[] = [];
+  const otherTables = [...candidates.funds, ...candidates.payments].filter((t) => t !== funds && t !== payments);
+  const plan = buildPlan({
+    model,
+    results,
+    issues: sortIssues(issues),
+    funds,
+    fundsSheet,
+    payments,
+    paymentsSheet,
+    display: resolved.rateDisplay,
+    parseAddress,
+    otherTables,
+    warnings: planWarnings,
+  });
+  const sorted = sortIssues([...issues, ...planWarnings]);
+  return { ok: true, settings: resolved, funds, payments, candidates, period, model, results, issues: sorted, plan };
 }
+
+/** The fiscal year the settings give: the year itself, or the as-of date's year. */
+function settingsYear(settings: Settings): number | undefined {
+  if (settings.fiscalYear) return settings.fiscalYear;
+  const asOf = settings.asOf ? parseDate(settings.asOf) : undefined;
+  return asOf?.ok ? serialToYmd(asOf.serial).y : undefined;
+}
+
+/** The executed-amount cell that cannot be read says what the payments table shows for its project. */
+function notePaymentsOfUnknown(model: Model, tally: PaymentTally, executedCol: number, issues: Issue[]): void {
+  const byCell = new Map<string, Issue>();
+  for (const i of issues) if (READ_FAILURES.includes(i.code)) byCell.set(i.cell, i);
+  for (const p of model.projects) {
+    if (!p.unreadable.includes('executed') || p.uncalculated.includes('executed')) continue;
+    const target = byCell.get(address(p.sheet, p.row, executedCol));
+    if (!target) continue;
+    const n = tally.counts[p.index] ?? 0;
+    const sum = tally.sums[p.index] ?? 0n;
+    const unknown = tally.unknown[p.index]?.length ?? 0;
+    target.message += n
+      ? `支付明细中该项目已支付${wan(sum)}（${n}笔）${unknown ? `，另有${unknown}笔金额或日期未计算` : ''}，执行数未按此计算。`
+      : unknown
+        ? `支付明细中该项目有${unknown}笔支付的金额或日期是未计算的公式。`
+        : '支付明细中没有该项目的支付。';
+    target.messageEn += n
+      ? ` The payments table shows ${formatExact(sum, 'wan')} (10k yuan) paid for this project (${n} payment${n > 1 ? 's' : ''})${unknown ? `, and ${unknown} more not calculated` : ''}; the executed amount is not taken from it.`
+      : unknown
+        ? ` The payments table has ${unknown} payment(s) for this project whose amount or date is not calculated.`
+        : ' The payments table has no payments for this project.';
+  }
+}
+
+const READ_FAILURES: Issue['code'][] = ['AMOUNT_NOT_NUMERIC', 'FORMULA_ERROR', 'AMOUNT_OUT_OF_RANGE'];
 
 /** Whether a bad mapping or missing table makes the workbook unusable (the CLI exits 2). */
 export function fatalIssue(a: Analysis): Issue | undefined {

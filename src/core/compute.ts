@@ -10,12 +10,16 @@ import { Fen } from './money';
 import { deviationNote } from './notes';
 import { FULL, Ratio, RateDisplay, executionScore, formatRate, pointsBetween, ratio } from './rate';
 import { Period } from './settings';
+import { rateBasisSentence, sumFigures } from './rate-basis';
 
 export interface ProjectResult {
   index: number;
   budget?: Fen;
-  /** Undefined when it cannot be known (unreadable 执行数 cell and no payments table). */
+  /** Undefined when it cannot be known (an unreadable 执行数 cell, a formula with no value, such a payment). */
   executed?: Fen;
+  /** Why the budget or the executed amount is unknown, as a sentence ends it: 待定, 为未计算的公式. */
+  budgetUnknown?: string;
+  executedUnknown?: string;
   executedSource: 'table' | 'payments' | 'none';
   /** The 执行数 cell the executed figure comes from (empty when it is the sum of payments). */
   executedCells: string[];
@@ -23,6 +27,8 @@ export interface ProjectResult {
   paymentIndexes: number[];
   paymentsSum: Fen;
   paymentCount: number;
+  /** Its payments whose amount or date is a formula with no value (their money is unknown). */
+  uncalculatedPayments: number;
   rate?: Ratio;
   rateText: string;
   /** Percentage points short of the target (100% or 序时进度), as printed; negative when ahead. */
@@ -36,18 +42,35 @@ export interface ProjectResult {
   note: string;
 }
 
+/**
+ * A set of projects' figures (a funding group, a sub-group, a 小计/合计 row, the whole table). Every
+ * project is in `budget`, however its 执行数 reads; the rate is computed over the projects whose
+ * budget and executed amount are both known (its basis), and the others are named.
+ */
 export interface GroupResult {
   name: string;
   subgroup?: string;
   projects: number[];
+  /** Sum of every project's budget (those with an unknown budget are in unknownBudget). */
   budget: Fen;
+  /** Sum of every known executed amount. */
   executed: Fen;
-  /** True when a project's budget or executed amount could not be read: the total leaves it out. */
+  /** The rate's basis: the projects whose budget and executed amount are both known, and their sums. */
+  rateProjects: number[];
+  rateBudget: Fen;
+  rateExecuted: Fen;
+  /** Projects (indexes) whose executed amount is unknown (待定, a formula with no value …). */
+  unknownExecuted: number[];
+  /** Projects whose budget is unknown (empty or unreadable): not in `budget`. */
+  unknownBudget: number[];
+  /** True when some project's budget or executed amount is unknown: the rate is over the basis only. */
   incomplete: boolean;
+  /** rateExecuted ÷ rateBudget. */
   rate?: Ratio;
   rateText: string;
   deviationPoints?: string;
   deviation?: number;
+  /** rateBudget − rateExecuted: what is unspent among the projects whose figures are known. */
   unspent: Fen;
   /** The budget cells summed, so a total can be traced to its rows. */
   budgetCells: string[];
@@ -101,38 +124,28 @@ export function computeResults(model: Model, tally: PaymentTally, period: Period
   const paymentColumn = paymentAmountColumn(model);
 
   const makeGroup = (name: string, subgroup: string | undefined, members: Project[]): GroupResult => {
-    let budget = 0n;
-    let executed = 0n;
-    let incomplete = false;
-    const budgetCells: string[] = [];
-    const executedCells: string[] = [];
-    let fromPayments = false;
-    for (const p of members) {
-      const r = projects[p.index];
-      if (r.budget === undefined || r.executed === undefined) {
-        incomplete = true;
-        continue;
-      }
-      budget += r.budget;
-      executed += r.executed;
-      if (p.amounts.budget) budgetCells.push(p.amounts.budget.cell);
-      executedCells.push(...r.executedCells);
-      if (r.executedSource === 'payments') fromPayments = true;
-    }
-    if (fromPayments && paymentColumn) executedCells.push(paymentColumn);
-    const rf = rateFields(budget, executed, period, opts.rateDisplay);
+    const f = sumFigures(members.map((p) => p.index), projects, model);
+    if (f.executedFromPayments && paymentColumn) f.executedCells.push(paymentColumn);
+    const rf = rateFields(f.rateBudget, f.rateProjects.length ? f.rateExecuted : undefined, period, opts.rateDisplay);
+    const basis = rateBasisSentence(f, model, projects);
+    const note = rf.rate ? deviationNote({ budget: f.rateBudget, executed: f.rateExecuted, rate: rf.rate, period, display: opts.rateDisplay }) : '';
     return {
       name,
       subgroup,
-      projects: members.map((p) => p.index),
-      budget,
-      executed,
-      incomplete,
+      projects: f.projects,
+      budget: f.budget,
+      executed: f.executed,
+      rateProjects: f.rateProjects,
+      rateBudget: f.rateBudget,
+      rateExecuted: f.rateExecuted,
+      unknownExecuted: f.unknownExecuted,
+      unknownBudget: f.unknownBudget,
+      incomplete: f.incomplete,
       ...rf,
-      unspent: budget - executed,
-      budgetCells,
-      executedCells,
-      note: rf.rate ? deviationNote({ budget, executed, rate: rf.rate, period, display: opts.rateDisplay }) : '',
+      unspent: f.rateBudget - f.rateExecuted,
+      budgetCells: f.budgetCells,
+      executedCells: f.executedCells,
+      note: basis ? `${note}${basis}。` : note,
       children: [],
     };
   };
@@ -157,12 +170,19 @@ function computeProject(p: Project, tally: PaymentTally, period: Period, opts: C
   let executedSource: ProjectResult['executedSource'] = 'none';
   let executedCells: string[] = [];
   let paymentIndexes: number[] = [];
+  let executedUnknown: string | undefined;
+  const budgetUnknown = budget !== undefined ? undefined : p.unreadable.includes('budget') ? (p.unknownWhy.budget ?? '无法识别') : '未填写';
   if (typed) {
     executed = typed.value;
     executedSource = 'table';
     executedCells = [typed.cell];
   } else if (p.unreadable.includes('executed')) {
+    // Unknown stays unknown: the payments' sum is never put in its place (its issue says what they show).
     executed = undefined;
+    executedUnknown = p.unknownWhy.executed ?? '无法识别';
+  } else if (opts.hasPayments && (tally.unknown[p.index]?.length ?? 0) > 0) {
+    executed = undefined;
+    executedUnknown = `无法确定（支付明细中${tally.unknown[p.index].length}笔支付的金额或日期是未计算的公式）`;
   } else if (opts.hasPayments) {
     executed = paymentsSum;
     executedSource = 'payments';
@@ -179,22 +199,25 @@ function computeProject(p: Project, tally: PaymentTally, period: Period, opts: C
     index: p.index,
     budget,
     executed,
+    budgetUnknown,
+    executedUnknown,
     executedSource,
     executedCells,
     paymentIndexes,
     paymentsSum,
     paymentCount,
+    uncalculatedPayments: tally.unknown[p.index]?.length ?? 0,
     ...rf,
     unspent,
     score: rf.rate ? executionScore(rf.rate) : undefined,
     lagging,
     note:
       budget === undefined
-        ? '预算数缺失或无法识别，未计算执行率。'
+        ? `预算数${budgetUnknown}，未计算执行率。`
         : budget === 0n
           ? '预算数为0，不计算执行率。'
           : executed === undefined || !rf.rate
-            ? '执行数无法识别，未计算执行率。'
+            ? `执行数${executedUnknown ?? '无法识别'}，未计算执行率。`
             : deviationNote({ budget, executed, rate: rf.rate, period, display: opts.rateDisplay, reason: p.texts.reason?.value }),
   };
 }

@@ -62,7 +62,11 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const MIN_SERIAL = 61;
 const MAX_SERIAL = 2_958_465;
 
-export function parseDate(value: unknown): DateParse {
+/**
+ * A date cell: a serial number in the workbook's date system (`dateSystem` 1904: serial 0 is
+ * 1904-01-01, so 1,462 is added to count in the 1900 system) or a text date, which is the same in both.
+ */
+export function parseDate(value: unknown, dateSystem: 1900 | 1904 = 1900): DateParse {
   if (value === null || value === undefined) return { ok: false, reason: 'empty', text: '' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, reason: 'text', text: String(value) };
@@ -71,8 +75,9 @@ export function parseDate(value: unknown): DateParse {
       const compact = COMPACT_DATE.exec(String(value));
       if (compact) return fromParts(+compact[1], +compact[2], +compact[3], String(value));
     }
-    if (value < MIN_SERIAL || value > MAX_SERIAL) return { ok: false, reason: 'text', text: String(value) };
-    return { ok: true, serial: Math.floor(value) };
+    const serial = dateSystem === 1904 ? value + 1462 : value;
+    if (value < 0 || serial < MIN_SERIAL || serial > MAX_SERIAL) return { ok: false, reason: 'text', text: String(value) };
+    return { ok: true, serial: Math.floor(serial) };
   }
   if (typeof value === 'boolean') return { ok: false, reason: 'text', text: String(value) };
   const raw = String(value);

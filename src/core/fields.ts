@@ -90,11 +90,39 @@ export function fieldSpecs(kind: 'funds'): FieldSpec<FundField>[];
 export function fieldSpecs(kind: 'payments'): FieldSpec<PaymentField>[];
 export function fieldSpecs(kind: TableKind): FieldSpec<string>[];
 export function fieldSpecs(kind: TableKind): FieldSpec<string>[] {
-  return kind === 'funds' ? FUND_FIELDS : PAYMENT_FIELDS;
+  return TABLE_SPECS[kind].fields;
 }
 
 /** Fields a table must have to be recognised at all. */
 export const REQUIRED_FIELDS: { funds: FundField[]; payments: PaymentField[] } = {
   funds: ['name', 'budget'],
   payments: ['amount'],
+};
+
+/**
+ * What the table finder needs to know about one kind of table: its columns, which of them it must
+ * have, and any further test of a header row. Every kind in TABLE_SPECS is looked for on every sheet,
+ * so a table of one kind ends where a table of another kind starts below it. To add a kind (e.g. the
+ * 绩效指标 table): add it to TableKind, give it a spec here, and call findTableCandidates with it.
+ */
+export interface TableSpec<F extends string = string> {
+  kind: TableKind;
+  fields: FieldSpec<F>[];
+  required: F[];
+  /** A further test of a header row's columns (payments: a project and a date or voucher). */
+  accepts?: (columns: Partial<Record<F, number>>) => boolean;
+  /** How messages name the table. */
+  label: { zh: string; en: string };
+}
+
+export const TABLE_SPECS: Record<TableKind, TableSpec> = {
+  funds: { kind: 'funds', fields: FUND_FIELDS, required: REQUIRED_FIELDS.funds, label: { zh: '项目资金表', en: 'funds table' } },
+  payments: {
+    kind: 'payments',
+    fields: PAYMENT_FIELDS,
+    required: REQUIRED_FIELDS.payments,
+    // A payments table has the paid amount and something that names the project and the payment.
+    accepts: (c) => ('code' in c || 'name' in c) && ('date' in c || 'voucher' in c),
+    label: { zh: '支付明细表', en: 'payments table' },
+  },
 };

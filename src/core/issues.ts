@@ -7,6 +7,12 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type IssueCode =
   | 'TABLE_NOT_FOUND'
+  | 'TABLE_AMBIGUOUS'
+  | 'TABLE_CHOSEN_BY_YEAR'
+  | 'CONTENT_OUTSIDE_TABLE'
+  | 'FORMULA_NOT_CALCULATED'
+  | 'TOTAL_NOT_CHECKED'
+  | 'OUTPUT_CELL_MERGED'
   | 'PAYMENTS_NOT_FOUND'
   | 'NO_EXECUTED_SOURCE'
   | 'DUPLICATE_HEADER'
@@ -42,6 +48,11 @@ export interface Issue {
   severity: Severity;
   /** The cell it concerns, e.g. 支付明细!D17 (or a sheet name alone when no cell applies). */
   cell: string;
+  /**
+   * Every cell it concerns, when it groups several (FORMULA_NOT_CALCULATED names a column's cells in
+   * one issue): each of their rows gets the 校验提示 mark. `cell` is the first.
+   */
+  cells?: string[];
   /** Chinese: what is wrong and what to do. */
   message: string;
   /** The same in English. */

@@ -18,6 +18,8 @@ export interface PaymentTally {
   counted: boolean[];
   /** Per project: indexes (into Model.payments) of its counted payments, for tracing a figure. */
   paymentIndexes: number[][];
+  /** Per project: payments whose amount or date is a formula with no value — the project's sum is unknown. */
+  unknown: number[][];
 }
 
 export function matchPayments(model: Model, period: Period, issues: Issue[]): PaymentTally {
@@ -40,6 +42,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
   const counts: number[] = model.projects.map(() => 0);
   const counted: boolean[] = new Array(model.payments.length).fill(false);
   const paymentIndexes: number[][] = model.projects.map(() => []);
+  const unknown: number[][] = model.projects.map(() => []);
 
   for (let i = 0; i < model.payments.length; i++) {
     const pay = model.payments[i];
@@ -77,6 +80,10 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
       continue;
     }
     pay.project = project;
+    if (pay.uncalculated) {
+      unknown[project].push(i);
+      continue;
+    }
     if (pay.amount === undefined) continue;
     if (pay.date !== undefined) {
       if (Number.isNaN(pay.date)) continue;
@@ -106,5 +113,5 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
     counted[i] = true;
     paymentIndexes[project].push(i);
   }
-  return { sums, counts, counted, paymentIndexes };
+  return { sums, counts, counted, paymentIndexes, unknown };
 }

@@ -40,13 +40,26 @@ export interface Project {
   subgroup?: string;
   /** Parsed amounts present in the row (an unparseable or empty cell is simply absent). */
   amounts: Partial<Record<AmountField, Sourced<Fen>>>;
-  /** Amount cells that hold something but could not be read (an issue names each). */
+  /** Amount cells that hold something but could not be read (an issue names each), formulas without a value included. */
   unreadable: AmountField[];
+  /** Of those, the formulas with no computed value (FORMULA_NOT_CALCULATED): never read as 0. */
+  uncalculated: AmountField[];
+  /** Why each unreadable amount is unknown, as a sentence ends it: 待定 (the cell's own word), 为未计算的公式. */
+  unknownWhy: Partial<Record<AmountField, string>>;
   /** The staff's own words, kept for the report. */
   texts: Partial<Record<TextField, Sourced<string>>>;
 }
 
-export type TotalScope = { kind: 'all' } | { kind: 'group'; group: string; subgroup?: string } | { kind: 'since'; projects: number[] };
+/**
+ * The projects a 小计/合计 row stands for: all of them, a named group, the projects above it since the
+ * last boundary ('since'), or — a total placed above its projects, right under the header or a heading
+ * — the projects below it up to the next heading or total ('below').
+ */
+export type TotalScope =
+  | { kind: 'all' }
+  | { kind: 'group'; group: string; subgroup?: string }
+  | { kind: 'since'; projects: number[] }
+  | { kind: 'below'; projects: number[] };
 
 export interface TotalRow {
   sheet: string;
@@ -56,6 +69,10 @@ export interface TotalRow {
   label: string;
   scope: TotalScope;
   amounts: Partial<Record<AmountField, Sourced<Fen>>>;
+  /** Amount cells that are formulas with no computed value: those figures are not checked. */
+  uncalculated: AmountField[];
+  /** The totals row of an Excel table (ListObject): Excel's own cells, never written. */
+  listObjectTotals?: boolean;
 }
 
 export type PaymentCellField = 'date' | 'voucher' | 'code' | 'name' | 'amount';
@@ -78,9 +95,12 @@ export interface Payment {
   memo?: string;
   /** Index of the matched project, when it matched one. */
   project?: number;
+  /** The amount or date is a formula with no computed value: the payment's money is unknown. */
+  uncalculated: boolean;
 }
 
-export type FundRowKind = 'project' | 'total' | 'heading' | 'blank' | 'footnote';
+/** What each data row of the funds table is; 'header-repeat' is the header printed again inside the body. */
+export type FundRowKind = 'project' | 'total' | 'heading' | 'blank' | 'footnote' | 'header-repeat';
 
 export interface Model {
   fundsSheet: string;

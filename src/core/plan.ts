@@ -6,13 +6,16 @@
  * applying a plan twice gives the same workbook as applying it once.
  */
 import { cellRef } from './address';
+import { fitCellText } from './cell-text';
 import { Results } from './compute';
-import { FundsTable, PaymentsTable } from './detect';
-import { FundField, PaymentField } from './fields';
+import { FundsTable, PaymentsTable, TableLocation } from './detect';
 import { Issue } from './issues';
 import { Model } from './model';
 import { RateDisplay, ratioToNumber } from './rate';
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellAt } from './snapshot';
+import { OUTPUT_HEADERS, blockedRows, keepouts, outputColumns } from './output-columns';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
+export { OUTPUT_HEADERS };
 
 export type PlanValue = string | number;
 
@@ -46,44 +49,8 @@ export interface WritePlan {
   columns: OutputColumn[];
 }
 
-export const OUTPUT_HEADERS: Record<OutputField, string> = { rate: '执行率', note: '偏差说明', check: '校验提示' };
-
-/** Widths (characters) of appended columns: a percentage, or a sentence that wraps. */
-const OUTPUT_WIDTHS: Record<OutputField, number> = { rate: 10, note: 44, check: 44 };
-
 export function rateFormat(display: RateDisplay): string {
   return display === 'whole' ? '0%' : '0.00%';
-}
-
-/** Truly empty: even a lone space a person typed is theirs, and an appended column must not cover it. */
-function columnIsEmpty(sheet: SheetSnapshot, col: number, from: number, to: number): boolean {
-  for (let r = from; r <= to; r++) {
-    const v = cellAt(sheet, r, col);
-    if (v !== null && v !== '') return false;
-  }
-  return true;
-}
-
-/** Choose the columns to write: existing output columns, else empty columns after the header. */
-function outputColumns<F extends string>(
-  sheet: SheetSnapshot,
-  table: { columns: Partial<Record<F, number>>; headerRow: number; dataEnd: number; lastHeaderCol: number },
-  wanted: { field: OutputField & F; needed: boolean }[],
-): OutputColumn[] {
-  const out: OutputColumn[] = [];
-  let next = table.lastHeaderCol + 1;
-  for (const { field, needed } of wanted) {
-    const existing = table.columns[field];
-    if (existing !== undefined) {
-      out.push({ sheet: sheet.name, col: existing, field, header: OUTPUT_HEADERS[field], appended: false });
-      continue;
-    }
-    if (!needed) continue;
-    while (!columnIsEmpty(sheet, next, Math.min(table.headerRow, sheet.top), Math.max(table.dataEnd, sheet.top))) next++;
-    out.push({ sheet: sheet.name, col: next, field, header: OUTPUT_HEADERS[field], appended: true, widthChars: OUTPUT_WIDTHS[field], styleFromCol: table.lastHeaderCol });
-    next++;
-  }
-  return out;
 }
 
 /** Consecutive rows grouped into runs, so blocks never cover a row the plan does not own. */
@@ -105,14 +72,16 @@ function columnBlocks(sheet: string, col: number, role: OutputField, rows: numbe
 function checkTexts(issues: Issue[], sheet: string, parse: (cell: string) => { sheet: string; row: number; col: number } | null): Map<number, string> {
   const byRow = new Map<number, string[]>();
   for (const i of issues) {
-    const a = parse(i.cell);
-    if (!a || a.sheet !== sheet) continue;
-    const list = byRow.get(a.row) ?? [];
-    list.push(`${cellRef(a.row, a.col)}：${i.message}`);
-    byRow.set(a.row, list);
+    for (const cell of i.cells ?? [i.cell]) {
+      const a = parse(cell);
+      if (!a || a.sheet !== sheet) continue;
+      const list = byRow.get(a.row) ?? [];
+      list.push(`${cellRef(a.row, a.col)}：${i.message}`);
+      byRow.set(a.row, list);
+    }
   }
   const out = new Map<number, string>();
-  for (const [row, list] of byRow) out.set(row, list.join('；'));
+  for (const [row, list] of byRow) out.set(row, fitCellText(list.join('；'), '（其余提示见问题列表）'));
   return out;
 }
 
@@ -126,50 +95,67 @@ export interface PlanInput {
   paymentsSheet?: SheetSnapshot;
   display: RateDisplay;
   parseAddress: (cell: string) => { sheet: string; row: number; col: number } | null;
+  /** The workbook's other tables (of any kind): no output column is placed in or next to one. */
+  otherTables?: TableLocation[];
+  /** Receives a warning for each output column with cells it must skip (merged areas). */
+  warnings?: Issue[];
 }
 
 export function buildPlan(input: PlanInput): WritePlan {
   const { model, results, issues, funds, fundsSheet, display } = input;
+  const others = input.otherTables ?? [];
   const blocks: PlanBlock[] = [];
   const fundChecks = checkTexts(issues, funds.sheet, input.parseAddress);
-  const cols = outputColumns<FundField>(fundsSheet, funds, [
-    { field: 'rate', needed: true },
-    { field: 'note', needed: true },
-    { field: 'check', needed: fundChecks.size > 0 },
-  ]);
   const owned = model.fundRows.filter((r) => r.kind === 'project' || r.kind === 'total');
   const ownedRows = owned.map((r) => r.row);
+  const { payments, paymentsSheet } = input;
+  const sameSheet = payments !== undefined && payments.sheet === funds.sheet;
+  // The payments table's columns are chosen first: on a sheet holding both tables, the funds table's
+  // appended columns then keep clear of them (a column next to a table would join it on the next run).
+  const payChecks = payments ? checkTexts(issues, payments.sheet, input.parseAddress) : new Map<number, string>();
+  const payKeep = payments && paymentsSheet ? keepouts(paymentsSheet, [...others, ...(sameSheet ? [funds] : [])]) : undefined;
+  const payCols = payments && paymentsSheet && payKeep ? outputColumns(paymentsSheet, payments, [{ field: 'check', needed: model.paymentRows.some((r) => payChecks.has(r)) }], payKeep) : [];
+  const fundKeep = keepouts(fundsSheet, [...others, ...(sameSheet ? [payments!] : [])]);
+  if (sameSheet) fundKeep.tables.push(...payCols.filter((c) => c.appended).map((c) => ({ top: 0, bottom: 1_048_575, left: c.col - 1, right: c.col + 1 })));
+  const cols = outputColumns(fundsSheet, funds, [
+    { field: 'rate', needed: true },
+    { field: 'note', needed: true },
+    // 校验提示 only when a row the plan writes has a mark (an issue at the header is no row's).
+    { field: 'check', needed: ownedRows.some((r) => fundChecks.has(r)) },
+  ], fundKeep);
   const byRow = new Map(owned.map((r) => [r.row, r]));
   const figures = (row: number) => {
     const r = byRow.get(row)!;
     if (r.kind === 'project') {
       const pr = results.projects[r.ref!];
-      return { rate: pr.rate, note: pr.note };
+      const reason = model.projects[r.ref!].texts.reason;
+      return { rate: pr.rate, note: fitCellText(pr.note, reason ? `（未完成原因全文见${reason.cell}）` : '') };
     }
     const f = results.totalRows[r.ref!];
-    return { rate: f.rate, note: f.note };
+    return { rate: f.rate, note: fitCellText(f.note) };
   };
   for (const c of cols) {
+    const skip = blockedRows(fundsSheet, c, ownedRows, fundKeep, input.warnings);
+    const rows = skip.size ? ownedRows.filter((r) => !skip.has(r)) : ownedRows;
     if (c.appended) blocks.push({ sheet: c.sheet, top: funds.headerRow, left: c.col, values: [[c.header]], role: 'header' });
     if (c.field === 'rate') {
-      blocks.push(...columnBlocks(c.sheet, c.col, 'rate', ownedRows, (row) => {
+      blocks.push(...columnBlocks(c.sheet, c.col, 'rate', rows, (row) => {
         const rate = figures(row).rate;
         return rate ? ratioToNumber(rate) : '';
       }, rateFormat(display)));
     } else if (c.field === 'note') {
-      blocks.push(...columnBlocks(c.sheet, c.col, 'note', ownedRows, (row) => figures(row).note));
+      blocks.push(...columnBlocks(c.sheet, c.col, 'note', rows, (row) => figures(row).note));
     } else {
-      blocks.push(...columnBlocks(c.sheet, c.col, 'check', ownedRows, (row) => fundChecks.get(row) ?? ''));
+      blocks.push(...columnBlocks(c.sheet, c.col, 'check', rows, (row) => fundChecks.get(row) ?? ''));
     }
   }
 
-  const { payments, paymentsSheet } = input;
-  if (payments && paymentsSheet) {
-    const payChecks = checkTexts(issues, payments.sheet, input.parseAddress);
-    const payCols = outputColumns<PaymentField>(paymentsSheet, payments, [{ field: 'check', needed: payChecks.size > 0 }]);
+  if (payments && paymentsSheet && payKeep) {
     for (const c of payCols) {
+      const skip = blockedRows(paymentsSheet, c, model.paymentRows, payKeep, input.warnings);
+      const rows = skip.size ? model.paymentRows.filter((r) => !skip.has(r)) : model.paymentRows;
       if (c.appended) blocks.push({ sheet: c.sheet, top: payments.headerRow, left: c.col, values: [[c.header]], role: 'header' });
-      blocks.push(...columnBlocks(c.sheet, c.col, 'check', model.paymentRows, (row) => payChecks.get(row) ?? ''));
+      blocks.push(...columnBlocks(c.sheet, c.col, 'check', rows, (row) => payChecks.get(row) ?? ''));
     }
     cols.push(...payCols);
   }
@@ -181,36 +167,40 @@ export function buildPlan(input: PlanInput): WritePlan {
  * for tests and for previews. Empty strings clear cells, as they do in Excel.
  */
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
-  const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
+  // Rows are copied only where written: a sparse snapshot stays sparse.
+  const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.slice() }));
   for (const block of plan.blocks) {
     const sheet = sheets.find((s) => s.name === block.sheet);
     if (!sheet) continue;
-    const bottom = block.top + block.values.length - 1;
-    const right = block.left + (block.values[0]?.length ?? 1) - 1;
-    growTo(sheet, block.top, block.left, bottom, right);
-    block.values.forEach((row, i) => row.forEach((v, j) => (sheet.values[block.top + i - sheet.top][block.left + j - sheet.left] = v)));
+    if (block.top < sheet.top || block.left < sheet.left) rebase(sheet, Math.min(block.top, sheet.top), Math.min(block.left, sheet.left));
+    const copied = new Set<number>();
+    block.values.forEach((row, i) => {
+      const at = block.top + i - sheet.top;
+      if (!copied.has(at)) {
+        sheet.values[at] = sheet.values[at] ? [...sheet.values[at]] : [];
+        copied.add(at);
+      }
+      const target = sheet.values[at];
+      row.forEach((v, j) => {
+        const c = block.left + j - sheet.left;
+        while (target.length < c) target.push('');
+        target[c] = v;
+      });
+    });
   }
-  return { sheets };
+  return { ...snapshot, sheets };
 }
 
-/** Extend a snapshot's rectangle so it covers (top, left)–(bottom, right). */
-function growTo(sheet: SheetSnapshot, top: number, left: number, bottom: number, right: number): void {
-  if (sheet.values.length === 0) {
-    sheet.top = top;
-    sheet.left = left;
-  }
-  const width = Math.max(0, ...sheet.values.map((r) => r.length));
-  const newTop = Math.min(sheet.top, top);
-  const newLeft = Math.min(sheet.left, left);
-  const newBottom = Math.max(sheet.top + sheet.values.length - 1, bottom);
-  const newRight = Math.max(sheet.left + width - 1, right);
-  const values: CellValue[][] = [];
-  for (let r = newTop; r <= newBottom; r++) {
-    const row: CellValue[] = [];
-    for (let c = newLeft; c <= newRight; c++) row.push(cellAt(sheet, r, c) ?? '');
-    values.push(row);
-  }
-  sheet.top = newTop;
-  sheet.left = newLeft;
+/** Move a sheet's origin up or left so a block above or left of its used range fits. */
+function rebase(sheet: SheetSnapshot, top: number, left: number): void {
+  const dr = sheet.top - top;
+  const dc = sheet.left - left;
+  const values: CellValue[][] = new Array(sheet.values.length + dr);
+  sheet.values.forEach((row, i) => {
+    if (row) values[i + dr] = [...new Array<CellValue>(dc).fill(''), ...row];
+  });
+  for (let i = 0; i < dr; i++) values[i] = [];
+  sheet.top = top;
+  sheet.left = left;
   sheet.values = values;
 }

@@ -43,14 +43,27 @@ export function readAmount(
   } else if (p.reason === 'out-of-range') {
     issues.push(issue('AMOUNT_OUT_OF_RANGE', 'error', cell, `${AMOUNT_WORDS[field].zh}“${clip(p.text)}”超出合理范围（超过一万亿元），请核对单位和数字。`, `The ${AMOUNT_WORDS[field].en} "${clip(p.text)}" is out of range (over one trillion yuan); check the unit and the number.`));
   } else {
-    issues.push(issue('AMOUNT_NOT_NUMERIC', 'error', cell, `${AMOUNT_WORDS[field].zh}“${clip(p.text)}”不是数字，请填写金额（如 85.6），未定的请填 0 并在备注说明。`, `The ${AMOUNT_WORDS[field].en} "${clip(p.text)}" is not a number; type an amount (e.g. 85.6), or 0 with a note if it is not settled.`));
+    // Unknown, never 0: the figure is left out of rates and totals' bases until a number is typed.
+    const paid = field === 'executed';
+    const effect = field === 'amount' ? ['，该笔支付未计入', '; the payment is not counted'] : field === 'executed' || field === 'budget' ? ['，该项目不计算执行率', '; no rate is computed for the project'] : ['', ''];
+    issues.push(
+      issue(
+        'AMOUNT_NOT_NUMERIC',
+        'error',
+        cell,
+        `${AMOUNT_WORDS[field].zh}“${clip(p.text)}”不是数字，不按0计算${effect[0]}。请填写金额（如 85.6）${paid ? '；确未支付的请填 0' : ''}。`,
+        `The ${AMOUNT_WORDS[field].en} "${clip(p.text)}" is not a number and is not counted as 0${effect[1]}. Type an amount (e.g. 85.6)${paid ? ', or 0 if nothing was paid' : ''}.`,
+      ),
+    );
   }
   return undefined;
 }
 
-export const TOTAL_LABEL = /(小计|合计|总计|共计)[:：]?$|^(小计|合计|总计|共计)/;
+/** 小计/合计/总计/共计 at the start or end of a label; 汇总 or Total alone (the label Excel gives a table's totals row). */
+export const TOTAL_LABEL = /(小计|合计|总计|共计)[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
 export const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
-export const FOOTNOTE = /^(注|说明|备注|填报|制表|审核|单位负责人|负责人|联系人|填表|财务负责人)/;
+/** A note or a signature line under a table (export systems add 制单人：… and 打印时间：…). */
+export const FOOTNOTE = /^(注|说明|备注|填报|制表|审核|单位负责人|负责人|联系人|填表|财务负责人)|^(制单人?|经办人?|复核人?|出纳|会计主管|打印日期|打印时间|导出日期|导出时间)[:：]/;
 
 /**
  * A project code typed as a number: Excel keeps 15 significant digits, so an 18-digit budget code

@@ -9,8 +9,9 @@ import { Issue, issue } from './issues';
 import { Payment, PaymentCellField, PaymentLayout, paymentCell } from './model';
 import { Fen } from './money';
 import { FOOTNOTE, TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
-import { CellValue, SheetSnapshot, isBlank } from './snapshot';
+import { CellValue, SheetSnapshot, isBlank, isUncalculated } from './snapshot';
 import { cellText, clip, toHalfWidth } from './text';
+import { UncalculatedCells } from './uncalculated';
 
 function firstFilled(a: CellValue, b: CellValue, c: CellValue, d: CellValue): CellValue {
   return !isBlank(a) ? a : !isBlank(b) ? b : !isBlank(c) ? c : d;
@@ -20,11 +21,29 @@ export interface PaymentTotalRow {
   row: number;
   cell: string;
   amount: Fen;
-  /** Index of the first payment the total covers. */
+  /** The payments the total covers: indexes from (inclusive) to (exclusive) — those above it, or, for a 合计 placed first, those below. */
   from: number;
+  to: number;
 }
 
-export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues: Issue[]): { payments: Payment[]; paymentRows: number[]; totals: PaymentTotalRow[]; layout: PaymentLayout } {
+export interface PaymentReadOptions {
+  /** The workbook's date system: 1904-system serials are 1,462 days smaller than the 1900 ones the core counts in. */
+  dateSystem?: 1900 | 1904;
+  uncalculated?: UncalculatedCells;
+}
+
+export function readPayments(
+  sheet: SheetSnapshot,
+  table: PaymentsTable,
+  issues: Issue[],
+  options: PaymentReadOptions = {},
+): { payments: Payment[]; paymentRows: number[]; totals: PaymentTotalRow[]; layout: PaymentLayout } {
+  const dateSystem = options.dateSystem ?? 1900;
+  const uncalculated = options.uncalculated ?? new UncalculatedCells();
+  const repeated = new Set(table.repeatedHeaderRows);
+  const loTotals = new Set((sheet.tables ?? []).filter((t) => t.totalsRow && t.rect.left <= table.right && t.rect.right >= table.left).map((t) => t.rect.bottom));
+  // Only a file written without Excel has formulas with no value: most sheets skip the per-cell test.
+  const mayBeUncalculated = (sheet.uncalculated?.length ?? 0) > 0;
   const cols = table.columns;
   const unit = table.columnUnits.amount ?? table.unit;
   const layout: PaymentLayout = { sheet: sheet.name, columns: { date: cols.date, voucher: cols.voucher, code: cols.code, name: cols.name, amount: cols.amount } };
@@ -40,7 +59,8 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
   const mapped = (Object.values(cols) as number[]).filter((c) => c !== cols.check);
   for (let row = table.dataStart; row <= table.dataEnd; row++) {
     const values = sheet.values[row - sheet.top];
-    if (!values) continue;
+    // The header printed again inside the export (every page): neither a payment nor a total.
+    if (!values || repeated.has(row)) continue;
     // Blank means blank in the table's own columns: the add-in loads only those, and the CLI must agree.
     let blank = true;
     for (const c of mapped) {
@@ -49,24 +69,32 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
         break;
       }
     }
-    if (blank) continue;
+    const amountUncalculated = mayBeUncalculated && isUncalculated(sheet, row, cAmount);
+    const dateUncalculated = mayBeUncalculated && cDate !== undefined && isUncalculated(sheet, row, cDate);
+    if (blank && !amountUncalculated && !dateUncalculated) continue;
     const amountValue = get(values, cAmount);
     const labelValue = firstFilled(get(values, cCode), get(values, cName), get(values, cols.seq), get(values, cDate));
-    // Every total label (小计/合计/总计/共计) has 计: a cheap test before the normalising one.
-    if (typeof labelValue === 'string' && labelValue.includes('计')) {
-      const labelKey = toHalfWidth(labelValue).replace(/\s+/g, '');
-      if (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20) {
-        const amt = readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
-        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: lastTotalAt });
+    // Every total label has 计, 汇 or "total": a cheap test before the normalising one. An Excel
+    // table's totals row (汇总, Total, or no label) is a total whatever it says.
+    const listObjectTotal = loTotals.has(row);
+    if (listObjectTotal || (typeof labelValue === 'string' && (labelValue.includes('计') || labelValue.includes('汇') || /total/i.test(labelValue)))) {
+      const labelKey = toHalfWidth(cellText(labelValue)).replace(/\s+/g, '');
+      if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
+        if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
+        const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
+        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: lastTotalAt, to: payments.length });
         lastTotalAt = payments.length;
         continue;
       }
     }
     if (isBlank(amountValue) && FOOTNOTE.test(toHalfWidth(cellText(labelValue)))) continue;
     // One object shape for every payment keeps V8's property access monomorphic.
-    const p: Payment = { row, date: undefined, voucher: undefined, code: undefined, name: undefined, amount: undefined, payee: undefined, memo: undefined, project: undefined };
-    if (cDate !== undefined) {
-      const d = parseDate(get(values, cDate));
+    const p: Payment = { row, date: undefined, voucher: undefined, code: undefined, name: undefined, amount: undefined, payee: undefined, memo: undefined, project: undefined, uncalculated: false };
+    if (dateUncalculated) {
+      uncalculated.add(sheet.name, row, cDate!, 'date');
+      p.uncalculated = true;
+    } else if (cDate !== undefined) {
+      const d = parseDate(get(values, cDate), dateSystem);
       if (d.ok) p.date = d.serial;
       else if (d.reason === 'empty') {
         issues.push(issue('MISSING_REQUIRED', 'warning', cellOf(p, 'date'), `支付日期为空，无法判断是否属于本年度，已按本年度计入。请补填日期。`, `The payment date is empty, so it cannot be placed in the fiscal year; it is counted. Fill in the date.`));
@@ -93,7 +121,10 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
       p.code = cellText(codeValue) || undefined;
     }
     if (cName !== undefined) p.name = cellText(get(values, cName)) || undefined;
-    if (isBlank(amountValue)) {
+    if (amountUncalculated) {
+      uncalculated.add(sheet.name, row, cAmount, 'amount');
+      p.uncalculated = true;
+    } else if (isBlank(amountValue)) {
       issues.push(issue('MISSING_REQUIRED', 'error', cellOf(p, 'amount'), `此笔支付没有金额，请填写支付金额或删除该行。`, `This payment has no amount; fill it in or delete the row.`));
     } else {
       p.amount = readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
@@ -106,5 +137,10 @@ export function readPayments(sheet: SheetSnapshot, table: PaymentsTable, issues:
     payments.push(p);
     paymentRows.push(row);
   }
+  // A total with no payment above it since the last one (合计 as the export's first row) covers those below it.
+  totals.forEach((t, i) => {
+    if (t.from < t.to) return;
+    t.to = i + 1 < totals.length ? totals[i + 1].to : payments.length;
+  });
   return { payments, paymentRows, totals, layout };
 }

@@ -10,6 +10,7 @@ import { validYmd } from './dates';
 import { TableKind, fieldSpecs } from './fields';
 import type { Settings } from './settings';
 import type { MappingOverride, TableOverride } from './table-location';
+import { parseRangeOverride } from './table-choice';
 
 export interface Bilingual {
   zh: string;
@@ -199,10 +200,14 @@ function checkTable(kind: TableKind) {
       {
         sheet: (v, p) => (typeof v === 'string' && v.trim() !== '' ? { ok: true, value: v } : problem(p, `应为工作表名称（文字），收到 ${shownValue(v)}`, `must be a sheet name (text), not ${shownValue(v)}`)),
         headerRow: integerSpec(1, MAX_ROW, { zh: '', en: '' }, '3').check,
+        range: (v, p) =>
+          typeof v === 'string' && parseRangeOverride(v)
+            ? { ok: true, value: v.trim().toUpperCase() }
+            : problem(p, `应为表格所占的列（如 "J:Q"）或单元格区域（如 "J3:Q40"），收到 ${shownValue(v)}`, `must be the table's columns (e.g. "J:Q") or its cells (e.g. "J3:Q40"), not ${shownValue(v)}`),
         columns: checkColumns(kind),
         unit: enumSpec(['yuan', 'wan'] as const).check,
       },
-      { zh: 'sheet、headerRow、columns、unit', en: 'sheet, headerRow, columns, unit' },
+      { zh: 'sheet、headerRow、range、columns、unit', en: 'sheet, headerRow, range, columns, unit' },
     );
 }
 
@@ -264,8 +269,8 @@ export const SETTINGS_SCHEMA: { [K in ConfigurableSetting]-?: SettingSpec<NonNul
     type: { zh: 'JSON 对象', en: 'JSON object' },
     check: checkMapping,
     description: {
-      zh: '更正自动识别的表格位置：funds（项目资金表）、payments（支付明细）各可指定 sheet、headerRow（表头行号）、columns（字段 → 列字母，null 为忽略）、unit（yuan | wan）。字段名见 src/core/fields.ts。',
-      en: 'Corrects the detected tables: funds and payments each take sheet, headerRow, columns (field → column letter, null to ignore) and unit (yuan | wan). Field names are in src/core/fields.ts.',
+      zh: '更正自动识别的表格位置：funds（项目资金表）、payments（支付明细）各可指定 sheet、headerRow（表头行号）、range（一张工作表上有两张表时选其一，如 "J:Q" 或 "J3:Q40"）、columns（字段 → 列字母，null 为忽略）、unit（yuan | wan）。字段名见 src/core/fields.ts。',
+      en: 'Corrects the detected tables: funds and payments each take sheet, headerRow, range (which of two tables on a sheet: "J:Q" or "J3:Q40"), columns (field → column letter, null to ignore) and unit (yuan | wan). Field names are in src/core/fields.ts.',
     },
     example: '{"funds": {"headerRow": 3, "columns": {"budget": "G"}}}',
     flag: '--map',

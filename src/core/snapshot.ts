@@ -85,11 +85,44 @@ export function lastCol(sheet: SheetSnapshot): number {
   const cached = WIDTHS.get(sheet.values);
   if (cached && cached.rows === sheet.values.length) return sheet.left + cached.width - 1;
   let width = 0;
-  for (const r of sheet.values) if (r.length > width) width = r.length;
+  // Sparse snapshots leave rows out (undefined): a stray cell far down costs one row, not a rectangle.
+  for (let i = 0; i < sheet.values.length; i++) {
+    const r = sheet.values[i];
+    if (r !== undefined && r.length > width) width = r.length;
+  }
   WIDTHS.set(sheet.values, { rows: sheet.values.length, width });
   return sheet.left + width - 1;
 }
 
-export function isBlank(v: CellValue): boolean {
-  return v === null || v === '' || (typeof v === 'string' && v.trim() === '');
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A sheet row's values (its first element is column `sheet.left`), or undefined for a row the snapshot leaves out. */
+export function rowAt(sheet: SheetSnapshot, row: number): CellValue[] | undefined {
+  return sheet.values[row - sheet.top];
+}
+
+const UNCALCULATED = new WeakMap<SheetSnapshot, Map<number, Set<number>>>();
+
+/** Whether the cell is a formula with no computed value (its value in the snapshot is null, never a 0). */
+export function isUncalculated(sheet: SheetSnapshot, row: number, col: number): boolean {
+  const list = sheet.uncalculated;
+  if (!list || list.length === 0) return false;
+  let index = UNCALCULATED.get(sheet);
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      let cols = index.get(p.row);
+      if (!cols) index.set(p.row, (cols = new Set()));
+      cols.add(p.col);
+    }
+    UNCALCULATED.set(sheet, index);
+  }
+  return index.get(row)?.has(col) ?? false;
+}
+
+/** Whether two rectangles share a cell. */
+export function rectsOverlap(a: CellRect, b: CellRect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }

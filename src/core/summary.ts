@@ -3,7 +3,9 @@
  * rates and 序时进度 as fractions, each project pointed at by its name cell.
  */
 import { Analysis } from './analyze';
-import { GroupResult } from './compute';
+import { GroupResult, ProjectResult } from './compute';
+import { rateBasisSentence } from './rate-basis';
+import { Model } from './model';
 import { formatIsoDate } from './dates';
 import { fenToYuanNumber } from './money';
 import { ratioToNumber } from './rate';
@@ -28,12 +30,23 @@ export interface SummaryGroup {
   name: string;
   subgroup: string | null;
   projectCount: number;
+  /** Every project's budget (those whose budget cannot be read are named in unknownBudget). */
   budgetYuan: number;
+  /** Every known executed amount. */
   executedYuan: number;
+  /** The rate's basis: the budget and executed sums of the projects whose figures are both known. */
+  rateBasisYuan: number;
+  rateBasisExecutedYuan: number;
+  rateBasisProjectCount: number;
   rate: number | null;
   rateText: string;
   deviation: number | null;
+  /** True when some project's budget or executed amount is unknown (named below). */
   incomplete: boolean;
+  unknownExecuted: string[];
+  unknownBudget: string[];
+  /** "执行率按其余15个项目计算；大数据发展宣传项目执行数待定" when incomplete, else null. */
+  rateBasis: string | null;
   children?: SummaryGroup[];
 }
 
@@ -48,19 +61,26 @@ export interface Summary {
   issues: { code: string; severity: string; cell: string; message: string; messageEn: string }[];
 }
 
-function groupSummary(g: GroupResult): SummaryGroup {
+function groupSummary(g: GroupResult, model: Model, projects: ProjectResult[]): SummaryGroup {
+  const name = (i: number) => model.projects[i].name || model.projects[i].cell;
   const out: SummaryGroup = {
     name: g.name,
     subgroup: g.subgroup ?? null,
     projectCount: g.projects.length,
     budgetYuan: fenToYuanNumber(g.budget),
     executedYuan: fenToYuanNumber(g.executed),
+    rateBasisYuan: fenToYuanNumber(g.rateBudget),
+    rateBasisExecutedYuan: fenToYuanNumber(g.rateExecuted),
+    rateBasisProjectCount: g.rateProjects.length,
     rate: g.rate ? ratioToNumber(g.rate) : null,
     rateText: g.rateText,
     deviation: g.deviation ?? null,
     incomplete: g.incomplete,
+    unknownExecuted: g.unknownExecuted.map(name),
+    unknownBudget: g.unknownBudget.map(name),
+    rateBasis: rateBasisSentence(g, model, projects) ?? null,
   };
-  if (g.children.length) out.children = g.children.map(groupSummary);
+  if (g.children.length) out.children = g.children.map((c) => groupSummary(c, model, projects));
   return out;
 }
 
@@ -92,8 +112,8 @@ export function toSummary(a: Analysis): Summary {
             };
           })
         : [],
-    groups: results ? results.groups.map(groupSummary) : [],
-    totals: results ? groupSummary(results.total) : null,
+    groups: model && results ? results.groups.map((g) => groupSummary(g, model, results.projects)) : [],
+    totals: model && results ? groupSummary(results.total, model, results.projects) : null,
     issues: a.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, message: i.message, messageEn: i.messageEn })),
   };
 }

@@ -2,12 +2,12 @@
  * Where a table is, as the detector found it (or the user corrected it): its sheet, header rows,
  * columns, unit and title text. Shells store and show this; the core reads the rows it names.
  */
-import { address } from './address';
+import { address, rangeAddress } from './address';
 import { fieldSpecs, FundField, PaymentField, TableKind } from './fields';
 import { unitInHeader, unitInTitle } from './headers';
 import { Issue } from './issues';
 import { MoneyUnit } from './money';
-import { SheetSnapshot, cellAt, isBlank, lastCol, lastRow } from './snapshot';
+import { CellValue, SheetSnapshot, cellAt, isBlank, rowAt } from './snapshot';
 import { cellText } from './text';
 
 /** Headers are looked for in the first 20 rows of each sheet. */
@@ -24,14 +24,20 @@ export interface TableLocation<F extends string = string> {
   headerRow: number;
   /** 1, or 2 when sub-headers (财政拨款 / 上年结转 / 其他资金 under 其中) sit in the next row. */
   headerRows: number;
-  /** First data row (0-based) and last row of the sheet's used range. */
+  /**
+   * The table's column block, 0-based and inclusive: its contiguous header columns. A table beside it
+   * is another table; cells outside the block are never read as part of this one.
+   */
+  left: number;
+  right: number;
+  /** First data row (0-based) and the last row of the table's body (dataStart − 1 when it has none). */
   dataStart: number;
   dataEnd: number;
   /** Field → 0-based sheet column. */
   columns: Partial<Record<F, number>>;
   /** Header text of every mapped column, as the user sees it. */
   headers: Partial<Record<F, string>>;
-  /** Last non-empty header column: appended output columns go after it. */
+  /** Last header column of the block (= right): appended output columns go after it. */
   lastHeaderCol: number;
   /** The table's money unit, and where it was declared. */
   unit: MoneyUnit;
@@ -41,6 +47,12 @@ export interface TableLocation<F extends string = string> {
   columnUnits: Partial<Record<F, MoneyUnit>>;
   /** Text of the title rows above the header (for the fiscal year and the report). */
   titleTexts: string[];
+  /** The year the table's title, header cells or sheet name names (2023), when one does. */
+  year?: number;
+  /** Rows inside the body that repeat the header (printed on every page): never data. */
+  repeatedHeaderRows: number[];
+  /** The table as an address, header to last row: 项目资金!A3:H40. */
+  range: string;
   /** Whether the mapping was corrected by the user. */
   overridden: boolean;
 }
@@ -52,6 +64,11 @@ export type PaymentsTable = TableLocation<PaymentField>;
 export interface TableOverride {
   sheet?: string;
   headerRow?: number;
+  /**
+   * The table's columns (and optionally rows), as Excel writes a range: "J:Q", or "J3:Q40" (header in
+   * row 3, body to row 40). Chooses one of two tables side by side or stacked on a sheet.
+   */
+  range?: string;
   /** Field → column letter ("F"), or null to ignore a column the detector picked. */
   columns?: Record<string, string | null>;
   unit?: MoneyUnit;
@@ -65,46 +82,85 @@ export interface MappingOverride {
 export interface DetectionResult {
   funds?: FundsTable;
   payments?: PaymentsTable;
+  /**
+   * Every table of each kind the detector found (the chosen one included), best first: what the
+   * mapping editor offers when the choice is ambiguous (TABLE_AMBIGUOUS) or the user wants another.
+   */
+  candidates: { funds: FundsTable[]; payments: PaymentsTable[] };
   issues: Issue[];
 }
 
-/** A header row as the detector scored it, before it becomes a TableLocation. */
+/** A header row over a block of columns, with its body, as the detector scored it. */
 export interface Candidate {
+  kind: TableKind;
   sheet: SheetSnapshot;
   headerRow: number;
   headerRows: number;
+  left: number;
+  right: number;
   columns: Record<string, number>;
   headers: Record<string, string>;
   duplicates: { field: string; col: number; kept: number }[];
   score: number;
+  dataEnd: number;
+  repeatedHeaderRows: number[];
+  /** Content below the body left out of it (a stray note). */
+  stray?: { row: number; col: number };
+  /** Title area: the rows above the header (below any table above it), and its columns (up to the neighbouring tables). */
+  titleTop: number;
+  territory: { left: number; right: number };
+}
+
+/** A row's cells within columns left…right (clipped to what the snapshot holds). */
+function cellsIn(sheet: SheetSnapshot, row: number, left: number, right: number): { col: number; value: CellValue }[] {
+  const values = rowAt(sheet, row);
+  if (!values) return [];
+  const out: { col: number; value: CellValue }[] = [];
+  const end = Math.min(right, sheet.left + values.length - 1);
+  for (let col = Math.max(left, sheet.left); col <= end; col++) {
+    const v = values[col - sheet.left];
+    if (!isBlank(v ?? null)) out.push({ col, value: v });
+  }
+  return out;
 }
 
 function findUnit(sheet: SheetSnapshot, c: Candidate): { unit?: MoneyUnit; cell?: string } {
-  // Title and note rows above the header (closest first), then the header rows themselves.
-  const right = lastCol(sheet);
-  const rows: number[] = [];
-  for (let r = c.headerRow + c.headerRows - 1; r >= sheet.top; r--) rows.push(r);
-  for (const r of rows) {
-    for (let col = sheet.left; col <= right; col++) {
-      const v = cellAt(sheet, r, col);
-      if (typeof v !== 'string') continue;
-      const u = unitInTitle(v);
+  // The header rows, then the title and note rows above them (closest first), across the table's
+  // columns and the blank ones up to its neighbours (单位：元 often stands apart, right of the header).
+  for (let r = c.headerRow + c.headerRows - 1; r >= c.titleTop; r--) {
+    for (const { col, value } of cellsIn(sheet, r, c.territory.left, c.territory.right)) {
+      if (typeof value !== 'string') continue;
+      const u = unitInTitle(value);
       if (u) return { unit: u, cell: address(sheet.name, r, col) };
     }
   }
   return {};
 }
 
-function titleTexts(sheet: SheetSnapshot, headerRow: number): string[] {
+function titleTexts(sheet: SheetSnapshot, c: Candidate): string[] {
   const out: string[] = [];
-  for (let r = sheet.top; r < headerRow; r++) {
-    const row = sheet.values[r - sheet.top] ?? [];
-    for (const v of row) {
-      const t = cellText(v);
-      if (t) out.push(t);
-    }
+  for (let r = c.titleTop; r < c.headerRow; r++) {
+    for (const { value } of cellsIn(sheet, r, c.territory.left, c.territory.right)) out.push(cellText(value));
   }
   return out;
+}
+
+const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
+
+/** The year a table names: in its title rows (2023年…), else in a header cell (2023年预算数), else in the sheet's name. */
+export function tableYear(sheet: SheetSnapshot, c: Candidate, titles: string[]): number | undefined {
+  for (const t of titles) {
+    const m = YEAR_IN_TEXT.exec(t);
+    if (m) return Number(m[1]);
+  }
+  for (let r = c.headerRow; r < c.headerRow + c.headerRows; r++) {
+    for (const { value } of cellsIn(sheet, r, c.left, c.right)) {
+      const m = YEAR_IN_TEXT.exec(cellText(value));
+      if (m) return Number(m[1]);
+    }
+  }
+  const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(sheet.name);
+  return m ? Number(m[1]) : undefined;
 }
 
 export function toLocation(kind: TableKind, c: Candidate, overridden: boolean, unitOverride?: MoneyUnit): TableLocation {
@@ -140,29 +196,31 @@ export function toLocation(kind: TableKind, c: Candidate, overridden: boolean, u
     unit = kind === 'funds' ? 'wan' : 'yuan';
     unitSource = 'assumed';
   }
-  let lastHeaderCol = sheet.left;
-  for (let col = sheet.left; col <= lastCol(sheet); col++) {
-    for (let r = c.headerRow; r < c.headerRow + c.headerRows; r++) {
-      if (!isBlank(cellAt(sheet, r, col))) lastHeaderCol = Math.max(lastHeaderCol, col);
-    }
-  }
-  for (const col of Object.values(c.columns)) lastHeaderCol = Math.max(lastHeaderCol, col);
+  let right = c.right;
+  for (const col of Object.values(c.columns)) right = Math.max(right, col);
+  const titles = titleTexts(sheet, c);
+  const dataStart = c.headerRow + c.headerRows;
+  const dataEnd = Math.max(c.dataEnd, dataStart - 1);
   return {
     kind,
     sheet: sheet.name,
     headerRow: c.headerRow,
     headerRows: c.headerRows,
-    dataStart: c.headerRow + c.headerRows,
-    dataEnd: lastRow(sheet),
+    left: c.left,
+    right,
+    dataStart,
+    dataEnd,
     columns: c.columns,
     headers: c.headers,
-    lastHeaderCol,
+    lastHeaderCol: right,
     unit,
     unitSource,
     unitCell: title.cell,
     columnUnits,
-    titleTexts: titleTexts(sheet, c.headerRow),
+    titleTexts: titles,
+    year: tableYear(sheet, c, titles),
+    repeatedHeaderRows: c.repeatedHeaderRows,
+    range: rangeAddress(sheet.name, c.headerRow, c.left, Math.max(dataEnd, c.headerRow + c.headerRows - 1), right),
     overridden,
   };
 }
-

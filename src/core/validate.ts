@@ -86,7 +86,7 @@ export function executedChecks({ model, results, hasPayments, funds }: RuleConte
         messageEn: `Project "${clip(p.name)}": executed ${wanEn(r.executed)} exceeds the budget of ${wanEn(r.budget)} by ${wanEn(r.executed - r.budget)}. Check the executed amount or the adjusted budget.`,
       });
     }
-    if (typed && hasPayments && absFen(typed.value - r.paymentsSum) > TOLERANCE_FEN) {
+    if (typed && hasPayments && r.uncalculatedPayments === 0 && absFen(typed.value - r.paymentsSum) > TOLERANCE_FEN) {
       out.push({
         code: 'EXECUTED_MISMATCH_PAYMENTS',
         severity: 'warning',
@@ -109,37 +109,85 @@ export function executedChecks({ model, results, hasPayments, funds }: RuleConte
   return out;
 }
 
+/**
+ * 小计/合计 rows against their projects. Budget columns are checked when every member's figure could
+ * be read; the 执行数 column only when every member's executed amount is known — a total is never
+ * compared with a sum that counts an unknown as 0 (an info issue says it was not checked, and why).
+ * Figures that are formulas with no value are not checked (FORMULA_NOT_CALCULATED says so).
+ */
 export function totalRows({ model, results, paymentTotals }: RuleContext): Issue[] {
   const out: Issue[] = [];
   for (const t of model.totals) {
     const members = totalMembers(t, model);
+    const which = t.scope.kind === 'below' ? `其下方${members.length}个项目` : `其所含${members.length}个项目`;
+    const whichEn = t.scope.kind === 'below' ? `the ${members.length} projects below it` : `its ${members.length} projects`;
+    if (!members.length) {
+      const first = AMOUNT_FIELDS.map((f) => t.amounts[f]).find((a) => a);
+      if (first) {
+        out.push({
+          code: 'TOTAL_NOT_CHECKED',
+          severity: 'info',
+          cell: t.cell,
+          message: `“${clip(t.label)}”行看不出是哪些项目的合计（上下都没有紧邻的项目行），未核对。如它是合计行，请把它放在所合计的项目紧下方或紧上方。`,
+          messageEn: `The "${clip(t.label)}" row does not show which projects it totals (no project rows right above or below it), so it is not checked. Place a total right below or above the projects it adds up.`,
+        });
+      }
+      continue;
+    }
     for (const f of AMOUNT_FIELDS) {
       const typed = t.amounts[f];
       if (!typed) continue;
-      let sum = 0n;
-      for (const p of members) {
-        sum += f === 'executed' ? results.projects[p.index].executed ?? 0n : p.amounts[f]?.value ?? 0n;
+      const unknown = members.filter((p) => (f === 'executed' ? results.projects[p.index].executed === undefined : p.unreadable.includes(f)));
+      if (unknown.length) {
+        const names = unknown.slice(0, 3).map((p) => `“${clip(p.name || p.cell)}”`).join('、') + (unknown.length > 3 ? `等${unknown.length}个项目` : '');
+        const namesEn = unknown.slice(0, 3).map((p) => `"${clip(p.name || p.cell)}"`).join(', ') + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : '');
+        out.push({
+          code: 'TOTAL_NOT_CHECKED',
+          severity: 'info',
+          cell: typed.cell,
+          message: `“${clip(t.label)}”行的${AMOUNT_WORDS[f].zh}未核对：${which}中${names}的${AMOUNT_WORDS[f].zh}无法确定，不能按0相加。这些数字补齐后会再核对。`,
+          messageEn: `The ${AMOUNT_WORDS[f].en} on the "${clip(t.label)}" row is not checked: among ${whichEn}, ${namesEn} ${unknown.length > 1 ? 'have' : 'has'} no known ${AMOUNT_WORDS[f].en}, which cannot be added as 0. It is checked once they are filled in.`,
+        });
+        continue;
       }
+      let sum = 0n;
+      for (const p of members) sum += f === 'executed' ? results.projects[p.index].executed! : p.amounts[f]?.value ?? 0n;
       if (absFen(typed.value - sum) <= TOLERANCE_FEN) continue;
       out.push({
         code: 'TOTAL_ROW_MISMATCH',
         severity: 'error',
         cell: typed.cell,
-        message: `“${clip(t.label)}”行的${AMOUNT_WORDS[f].zh}${wan(typed.value)}与其所含${members.length}个项目之和${wan(sum)}不符（相差${wan(absFen(typed.value - sum))}）。请核对合计公式或范围。`,
-        messageEn: `The ${AMOUNT_WORDS[f].en} on the "${clip(t.label)}" row, ${wanEn(typed.value)}, does not equal the sum of its ${members.length} projects, ${wanEn(sum)} (off by ${wanEn(absFen(typed.value - sum))}). Check the total's formula or range.`,
+        message: `“${clip(t.label)}”行的${AMOUNT_WORDS[f].zh}${wan(typed.value)}与${which}之和${wan(sum)}不符（相差${wan(absFen(typed.value - sum))}）。请核对合计公式或范围。`,
+        messageEn: `The ${AMOUNT_WORDS[f].en} on the "${clip(t.label)}" row, ${wanEn(typed.value)}, does not equal the sum of ${whichEn}, ${wanEn(sum)} (off by ${wanEn(absFen(typed.value - sum))}). Check the total's formula or range.`,
       });
     }
   }
   for (const t of paymentTotals) {
     let sum = 0n;
-    for (let i = t.from; i < model.payments.length && model.payments[i].row < t.row; i++) sum += model.payments[i].amount ?? 0n;
+    let unknown = 0;
+    for (let i = t.from; i < t.to; i++) {
+      const pay = model.payments[i];
+      if (pay.uncalculated && pay.amount === undefined) unknown++;
+      sum += pay.amount ?? 0n;
+    }
+    const below = t.from < t.to && model.payments[t.from].row > t.row;
+    if (unknown) {
+      out.push({
+        code: 'TOTAL_NOT_CHECKED',
+        severity: 'info',
+        cell: t.cell,
+        message: `支付明细合计行未核对：${below ? '下方' : '上方'}有${unknown}笔支付的金额是未计算的公式，不能按0相加。`,
+        messageEn: `The payments total is not checked: ${unknown} payment amounts ${below ? 'below' : 'above'} it are formulas with no computed value, which cannot be added as 0.`,
+      });
+      continue;
+    }
     if (absFen(t.amount - sum) <= 1n) continue;
     out.push({
       code: 'TOTAL_ROW_MISMATCH',
       severity: 'error',
       cell: t.cell,
-      message: `支付明细合计行金额 ${formatExact(t.amount, 'yuan')} 元与上方各笔之和 ${formatExact(sum, 'yuan')} 元不符。请核对合计公式或范围。`,
-      messageEn: `The payments total ${formatExact(t.amount, 'yuan')} yuan does not equal the sum of the payments above it, ${formatExact(sum, 'yuan')} yuan. Check the total's formula or range.`,
+      message: `支付明细合计行金额 ${formatExact(t.amount, 'yuan')} 元与${below ? '下方' : '上方'}各笔之和 ${formatExact(sum, 'yuan')} 元不符。请核对合计公式或范围。`,
+      messageEn: `The payments total ${formatExact(t.amount, 'yuan')} yuan does not equal the sum of the payments ${below ? 'below' : 'above'} it, ${formatExact(sum, 'yuan')} yuan. Check the total's formula or range.`,
     });
   }
   return out;

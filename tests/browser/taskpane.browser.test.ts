@@ -65,7 +65,7 @@ test('detect → correct a mapping → validate → select an issue → recalcul
 
   // 1. Detect: the pane opens on its own and shows what it found.
   await page.getByRole('button', { name: '重新计算执行率', disabled: false }).waitFor();
-  await page.getByTestId('table-funds').filter({ hasText: '项目资金 表头第 3–4 行，数据至第 35 行' }).waitFor();
+  await page.getByTestId('table-funds').filter({ hasText: '项目资金 表头第 3–4 行，数据至第 33 行' }).waitFor();
   await page.getByTestId('table-payments').filter({ hasText: '支付明细 表头第 2 行' }).waitFor();
   const total = page.getByTestId('summary').getByRole('row', { name: /^合计/ });
   expect(await total.locator('td').allTextContents()).toEqual(['合计（21个）', '3002.25', '2936.44', '98%']);

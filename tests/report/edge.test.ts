@@ -82,10 +82,10 @@ describe('projects at the edges', () => {
     expect(doc.missing.some((m) => m.field === '执行数' && m.project === '超支项目')).toBe(true);
   });
 
-  it('marks an unreadable budget with its cell, and leaves it out of the totals', () => {
+  it('marks an unreadable budget with its cell, leaves it out of the budget total and says the rate’s basis', () => {
     expect(all).toContain('（1）资金使用情况：【请核对：2023年度预算数无法识别（项目资金!C7）】，执行数5万元，未计算执行率。');
     expect(all).toContain('（4）预算未识别项目，预算数无法识别；已支付5万元，未计算执行率。');
-    expect(all).toContain('（另有项目预算数或执行数无法识别，未计入）');
+    expect(all).toContain('共4个项目，项目总资金为30万元，已支付36万元，执行率103%（执行率按其余3个项目计算；预算未识别项目预算数待定）。');
   });
 
   it('tells the staff when the unit sheet’s year disagrees with the table', () => {

@@ -4,6 +4,7 @@
  * project, in the reference's words:
  *   2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。（项目偏差原因见项目支出绩效自评情况）
  */
+import { rateBasisSentence } from '../rate-basis';
 import { formatChineseDate } from '../dates';
 import type { Project } from '../model';
 import { BuildContext, Figures, GroupSections, Section, groupSections, rateCells } from './context';
@@ -35,9 +36,10 @@ export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目�
   const v = ctx.voice;
   const runs: Inline[] = [text(budgetWord), figure(total(f.budget, v), f.budgetCells), text(`，${dated ? paidAsOf(v) : ''}已支付`), figure(total(f.executed, v), f.executedCells)];
   if (f.rate) runs.push(text('，执行率'), figure(rate(f.rate, v), [...f.budgetCells, ...f.executedCells]));
-  else runs.push(text('，预算数为0，不计算执行率'));
+  else if (f.rateProjects.length) runs.push(text('，预算数为0，不计算执行率'));
   if (v.period.monitoring) runs.push(text(`，${progressText(v)}`));
-  if (f.incomplete) runs.push(text('（另有项目预算数或执行数无法识别，未计入）'));
+  const basis = rateBasisSentence(f, ctx.model, ctx.results.projects);
+  if (basis) runs.push(text(`（${basis}）`));
   return runs;
 }
 

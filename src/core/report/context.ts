@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analyze';
 import { executedSourceCells, type GroupResult, type ProjectResult } from '../compute';
+import { sumFigures } from '../rate-basis';
 import type { FundsTable } from '../detect';
 import type { Model, Project } from '../model';
 import { Fen } from '../money';
@@ -58,8 +59,12 @@ export interface Figures {
   projects: number[];
   budget: Fen;
   executed: Fen;
+  /** executed of rateProjects ÷ their budget: the other projects' figures are unknown (see rateBasisSentence). */
   rate?: Ratio;
   incomplete: boolean;
+  rateProjects: number[];
+  unknownExecuted: number[];
+  unknownBudget: number[];
   budgetCells: string[];
   executedCells: string[];
 }
@@ -74,21 +79,9 @@ export interface Section {
   figures: Figures;
 }
 
-function figuresOf(projects: Project[], results: ProjectResult[], cellsOf: (i: number) => string[]): Figures {
-  const f: Figures = { projects: projects.map((p) => p.index), budget: 0n, executed: 0n, incomplete: false, budgetCells: [], executedCells: [] };
-  for (const p of projects) {
-    const r = results[p.index];
-    if (r.budget === undefined || r.executed === undefined) {
-      f.incomplete = true;
-      continue;
-    }
-    f.budget += r.budget;
-    f.executed += r.executed;
-    if (p.amounts.budget) f.budgetCells.push(p.amounts.budget.cell);
-    f.executedCells.push(...cellsOf(p.index));
-  }
-  f.rate = ratio(f.executed, f.budget);
-  return f;
+function figuresOf(projects: Project[], results: ProjectResult[], model: Model, cellsOf: (i: number) => string[]): Figures {
+  const f = sumFigures(projects.map((p) => p.index), results, model, cellsOf);
+  return { ...f, rate: ratio(f.rateExecuted, f.rateBudget) };
 }
 
 export interface GroupSections {
@@ -113,7 +106,7 @@ export function groupSections(ctx: BuildContext): GroupSections[] {
     }));
     const loose = members.filter((p) => p.subgroup === undefined);
     if (loose.length) {
-      sections.unshift({ group: g.name, phrase: `${phrase.replace(/项目$/, '')}其他项目`, shortName: '其他项目', figures: figuresOf(loose, results.projects, ctx.executedCells) });
+      sections.unshift({ group: g.name, phrase: `${phrase.replace(/项目$/, '')}其他项目`, shortName: '其他项目', figures: figuresOf(loose, results.projects, model, ctx.executedCells) });
     }
     return { group: g, phrase, sections };
   });
