@@ -181,7 +181,7 @@ export function buildPlan(input: PlanInput): WritePlan {
  * for tests and for previews. Empty strings clear cells, as they do in Excel.
  */
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
-  const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
+  const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.map((r) => (r ? [...r] : r)) }));
   for (const block of plan.blocks) {
     const sheet = sheets.find((s) => s.name === block.sheet);
     if (!sheet) continue;
@@ -199,7 +199,11 @@ function growTo(sheet: SheetSnapshot, top: number, left: number, bottom: number,
     sheet.top = top;
     sheet.left = left;
   }
-  const width = Math.max(0, ...sheet.values.map((r) => r.length));
+  // A loop, not Math.max(...): a sparse snapshot may have a million rows, too many for a spread.
+  let width = 0;
+  sheet.values.forEach((r) => {
+    if (r && r.length > width) width = r.length;
+  });
   const newTop = Math.min(sheet.top, top);
   const newLeft = Math.min(sheet.left, left);
   const newBottom = Math.max(sheet.top + sheet.values.length - 1, bottom);

@@ -37,6 +37,14 @@ export interface SheetSnapshot {
   top: number;
   /** 0-based column of values[r][0] on the sheet. */
   left: number;
+  /**
+   * The cells, row by row. May be sparse, so that memory follows the cells that hold something and
+   * not the used range (one stray space in XFD1048576 must not cost a million rows × 16,384 columns):
+   * a row with nothing in it may be missing (a hole or undefined), rows may differ in length, and a
+   * row may have holes. Missing rows and cells, and cells past a row's end, read as empty — use
+   * `cellAt`, `isBlank` and `lastCol`, and never assume `values[r]` exists or `values[r].length` is
+   * the table's width. The Office.js shell gives dense rectangles; the file reader gives sparse ones.
+   */
   values: CellValue[][];
   visibility?: SheetVisibility;
   /**
@@ -85,11 +93,15 @@ export function lastCol(sheet: SheetSnapshot): number {
   const cached = WIDTHS.get(sheet.values);
   if (cached && cached.rows === sheet.values.length) return sheet.left + cached.width - 1;
   let width = 0;
-  for (const r of sheet.values) if (r.length > width) width = r.length;
+  // forEach skips missing rows of a sparse snapshot.
+  sheet.values.forEach((r) => {
+    if (r && r.length > width) width = r.length;
+  });
   WIDTHS.set(sheet.values, { rows: sheet.values.length, width });
   return sheet.left + width - 1;
 }
 
-export function isBlank(v: CellValue): boolean {
-  return v === null || v === '' || (typeof v === 'string' && v.trim() === '');
+/** Also true for undefined: a hole in a sparse row, met by code that iterates a row's cells. */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 }
