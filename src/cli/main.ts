@@ -9,16 +9,16 @@
  * report as a Word document in the official format. Exit 0 when it ran; 1 with --strict when
  * error-level issues exist; 2 with a one-line reason when the input is unusable.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs, realpathSync } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { Analysis, MappingOverride, ReportDocument, Settings, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate, renderReportSheet, toSummary } from '../core';
+import { Analysis, MappingOverride, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate, renderReportSheet, toSummary } from '../core';
 import { renderReportDocx } from '../report-docx';
 import { writeFileAtomically } from './write-file';
 import { XlsxPatchError, patchWorkbook } from './xlsx-patch';
 import { Lang, formatIssues, formatProjectTable } from './print';
-import { workbookSnapshot } from './xlsx-snapshot';
+import { WorkbookReadError } from './xlsx-read';
+import { readXlsx } from './xlsx-read/node';
 
 export class UsageError extends Error {}
 
@@ -115,19 +115,18 @@ export async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Parse the workbook with exceljs (for reading only: OUT is written by patching IN's package). */
-export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+/** Read the workbook into the core's snapshot (for reading only: OUT is written by patching IN's package). */
+export async function readSnapshot(bytes: Uint8Array, name: string, lang: Lang = 'zh'): Promise<WorkbookSnapshot> {
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new UsageError(`无法读取 ${name}：不是有效的 .xlsx 文件。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。`);
+    return await readXlsx(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new UsageError(lang === 'en' ? `Cannot read ${name}: ${e.en}` : `无法读取 ${name}：${e.zh}`);
+    throw e;
   }
-  return wb;
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return parseWorkbook(await readInput(file), path.basename(file));
+export async function loadSnapshot(file: string, lang: Lang = 'zh'): Promise<WorkbookSnapshot> {
+  return readSnapshot(await readInput(file), path.basename(file), lang);
 }
 
 export interface RunResult {
@@ -140,8 +139,7 @@ export async function runReport(opts: CliOptions): Promise<RunResult> {
   if (opts.output && sameFile(opts.input, opts.output)) throw new UsageError('输出文件不能与输入文件相同：本工具从不改写输入文件，请用 -o 指定另一个文件名。');
   if (opts.docx && sameFile(opts.input, opts.docx)) throw new UsageError('--docx 不能指向输入文件。');
   const input = await readInput(opts.input);
-  // The exceljs model is only needed for the snapshot; letting it go keeps the patch step fast.
-  const snapshot = workbookSnapshot(await parseWorkbook(input, path.basename(opts.input)));
+  const snapshot = await readSnapshot(input, path.basename(opts.input), opts.lang);
   const analysis = analyze(snapshot, opts.settings);
   const fatal = fatalIssue(analysis);
   if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${opts.lang === 'zh' ? fatal.message : fatal.messageEn}`);
