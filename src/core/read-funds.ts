@@ -54,8 +54,12 @@ export function readFunds(sheet: SheetSnapshot, table: FundsTable, issues: Issue
     if (sg && !entry.subgroups.includes(sg)) entry.subgroups.push(sg);
   };
 
-  for (let row = table.dataStart; row <= table.dataEnd; row++) {
-    const values = sheet.values[row - sheet.top] ?? [];
+  // A row missing from a sparse snapshot is blank, and visiting a million of them (one stray cell in
+  // XFD1048576) would cost what sparseness saves — the body's closures make each visit an allocation.
+  const present: number[] = [];
+  for (let r = table.dataStart; r <= table.dataEnd; r++) if (sheet.values[r - sheet.top]) present.push(r);
+  for (const row of present) {
+    const values = sheet.values[row - sheet.top];
     const allBlank = tableCols.every((c) => isBlank(values[c - sheet.left] ?? null)) && values.every((v) => isBlank(v));
     if (allBlank) {
       fundRows.push({ row, kind: 'blank' });
@@ -165,6 +169,7 @@ export function readFunds(sheet: SheetSnapshot, table: FundsTable, issues: Issue
 function isLastTotal(sheet: SheetSnapshot, table: FundsTable, row: number): boolean {
   const labelCols = (['seq', 'group', 'subgroup', 'name'] as FundField[]).map((f) => table.columns[f]).filter((c): c is number => c !== undefined);
   for (let r = row + 1; r <= table.dataEnd; r++) {
+    if (!sheet.values[r - sheet.top]) continue; // a missing row of a sparse snapshot: nothing below
     for (const c of labelCols) {
       const t = toHalfWidth(cellText(cellAt(sheet, r, c))).replace(/\s+/g, '');
       if (t && TOTAL_LABEL.test(t)) return false;

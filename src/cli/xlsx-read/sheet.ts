@@ -44,9 +44,15 @@ class SheetBuilder {
 
   constructor(private readonly ctx: SheetContext) {}
 
+  /** Rows that hold something, in the order first met. */
+  private readonly present: number[] = [];
+
   set(row: number, col: number, value: CellValue): void {
     let cells = this.rows[row];
-    if (!cells) this.rows[row] = cells = [];
+    if (!cells) {
+      this.rows[row] = cells = [];
+      this.present.push(row);
+    }
     if (cells[col] === undefined) {
       if (--this.ctx.budget.left < 0) throw fail.tooManyCells(this.ctx.budget.limit);
     }
@@ -72,12 +78,15 @@ class SheetBuilder {
 
   snapshot(): SheetSnapshot {
     if (this.bottom < 0) return { name: this.ctx.name, top: 0, left: 0, values: [], merges: this.merges, uncalculated: this.uncalculated };
-    let values = this.rows;
-    if (this.top > 0) values = values.slice(this.top);
-    if (this.left > 0) {
-      const left = this.left;
-      // map keeps holes: an absent row stays absent.
-      values = values.map((cells) => (cells.length > left ? cells.slice(left) : []));
+    // A fresh array of the used range's height (8 bytes a row, the least an array allows), grown by
+    // push so V8 keeps it a fast array: new Array(n) of n ≥ 100,000, or one far row in the builder's,
+    // gives a slow dictionary — and the core walks these rows a million times. Empty rows are undefined.
+    const values: CellValue[][] = [];
+    for (let r = this.top; r <= this.bottom; r++) values.push(undefined as unknown as CellValue[]);
+    const { top, left } = this;
+    for (const r of this.present) {
+      const cells = this.rows[r];
+      values[r - top] = left > 0 ? cells.slice(left) : cells;
     }
     return { name: this.ctx.name, top: this.top, left: this.left, values, merges: this.merges, uncalculated: this.uncalculated };
   }

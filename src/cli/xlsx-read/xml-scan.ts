@@ -54,6 +54,14 @@ interface Scope {
 }
 
 const utf8 = new TextDecoder('utf-8');
+
+/** TextDecoder/TextEncoder by shape: the CLI compiles without the DOM library's types. */
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+interface Encoder {
+  encode(input: string): Uint8Array;
+}
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 export class XmlScanner {
@@ -63,7 +71,7 @@ export class XmlScanner {
   private depth = 0;
   private skipTo = -1;
   private started = false;
-  private transcode?: { decoder: TextDecoder; encoder: TextEncoder };
+  private transcode?: { decoder: Decoder; encoder: Encoder };
   private head: Uint8Array | undefined;
   // Namespace bindings, scoped to the element that declared them.
   private defaultNs = '';
@@ -173,7 +181,7 @@ export class XmlScanner {
       if (decl && !/^utf-?8$/i.test(decl[1])) label = decl[1];
     }
     if (label !== 'utf-8') {
-      let decoder: TextDecoder;
+      let decoder: Decoder;
       try {
         decoder = new TextDecoder(label);
       } catch {
