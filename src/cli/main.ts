@@ -13,7 +13,6 @@ import { promises as fs, realpathSync } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { Analysis, MappingOverride, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate, renderReportSheet, toSummary } from '../core';
-import { renderReportDocx } from '../report-docx';
 import { writeFileAtomically } from './write-file';
 import { XlsxPatchError, patchWorkbook } from './xlsx-patch';
 import { Lang, formatIssues, formatProjectTable } from './print';
@@ -171,6 +170,8 @@ export async function runReport(opts: CliOptions): Promise<RunResult> {
     out.push(opts.lang === 'zh' ? `已写出：${opts.json}` : `Wrote ${opts.json}`);
   }
   if (opts.docx) {
+    // Loaded only when asked for: the docx library is the CLI's largest module.
+    const { renderReportDocx } = await import('../report-docx');
     const bytes = await renderReportDocx(report!);
     await writeFileAtomically(opts.docx, (tmp) => fs.writeFile(tmp, bytes));
     out.push(opts.lang === 'zh' ? `已写出：${opts.docx}` : `Wrote ${opts.docx}`);

@@ -9,6 +9,7 @@ import { RowOp, RowWriter, SheetSource } from './row-writer';
 import { Bounds, growDimension, parseCols, setColumnWidths } from './sheet-head';
 import { CellSpan, RowSpan, findRow, formulaOf, indexRows, lastCell, lowerBound, parseCells, sheetDataBounds } from './sheet-rows';
 import { Splice } from './splice';
+import type { DeflatedPart } from './zip';
 import { Styles } from './styles';
 import { rootOf, setAttr } from './xml';
 
@@ -30,13 +31,15 @@ export interface SheetEdits {
 }
 
 export interface SheetPatchResult {
-  xml: Buffer;
+  /** The rewritten part, already compressed (it is never held whole). */
+  part: DeflatedPart;
   /** A formula was overwritten (or rewritten), so the calculation chain is stale. */
   formulasChanged: boolean;
 }
 
-export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, where: string): SheetPatchResult {
-  const p = rootOf(xml.toString('utf8', 0, Math.min(xml.length, 65536)), 'worksheet', where).prefix;
+/** `xml` is the part's latin1 view (one character per byte): see sheet-rows.ts. */
+export function patchSheetXml(xml: string, edits: SheetEdits, styles: Styles, where: string): SheetPatchResult {
+  const p = rootOf(Buffer.from(xml.slice(0, 65536), 'latin1').toString('utf8'), 'worksheet', where).prefix;
   const src = new SheetSource(xml, p, where);
   const { bytes } = src;
   const data = sheetDataBounds(bytes, p, where);
@@ -126,7 +129,7 @@ export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, wh
   if (data.selfClosing) out.insert(`</${p}sheetData>`);
   out.copy(data.closeStart, xml.length);
 
-  return { xml: out.toBuffer(), formulasChanged };
+  return { part: out.finish(), formulasChanged };
 }
 
 function writtenBounds(edits: SheetEdits): Bounds | undefined {

@@ -29,23 +29,59 @@ export function readZip(input: Uint8Array): ZipEntry[] {
 }
 
 /** zlib.crc32 arrived in Node 20.15; older 20.x get the table-driven loop. */
-function crc32(data: Buffer): number {
-  return typeof zlib.crc32 === 'function' ? zlib.crc32(data) >>> 0 : crc32Table(data);
+function crc32(data: Buffer, crc = 0): number {
+  return typeof zlib.crc32 === 'function' ? zlib.crc32(data, crc) >>> 0 : crc32Table(data, crc);
 }
 
 /** The entry's uncompressed bytes. */
 export function inflateEntry(e: ZipEntry): Buffer {
   if (e.flags & FLAG_ENCRYPTED) throw new XlsxPatchError(`文件中的“${e.name}”已加密，无法读取。请取消工作簿保护后重试。`);
   if (e.method === 0) return Buffer.from(e.data);
-  if (e.method === 8) return zlib.inflateRawSync(e.data);
+  // One output buffer of the recorded size: zlib's default would gather chunks and join them (twice the part).
+  if (e.method === 8) return zlib.inflateRawSync(e.data, { chunkSize: Math.max(64 * 1024, Math.min(e.size + 1024, 0x3fffffff)) });
   throw new XlsxPatchError(`文件中的“${e.name}”使用了不支持的压缩方式（${e.method}）。${RESAVE_ADVICE}`);
 }
 
-/** A new or edited entry: compressed now, timestamped like `like` so output is deterministic. */
-export function deflatedEntry(name: string, content: Buffer, like: Pick<ZipEntry, 'dosTime' | 'dosDate'>): ZipEntry {
-  // Level 6 (zlib's default) for normal parts; a sheet over 8 MB gets level 1, about 4× faster for
-  // ~20 % more bytes on that part — the difference between the whole run keeping pace with the read or not.
-  const data = zlib.deflateRawSync(content, { level: content.length > 8_000_000 ? 1 : 6 });
+/** A part already compressed as it was written (see DeflatingWriter): its DEFLATE data, CRC and size. */
+export interface DeflatedPart {
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+// Level 6 (zlib's default) for normal parts; a sheet over 8 MB gets level 1, about 4× faster for
+// ~20 % more bytes on that part — the difference between the whole run keeping pace with the read or not.
+export function deflateLevel(size: number): number {
+  return size > 8_000_000 ? 1 : 6;
+}
+
+/**
+ * Compresses a part piece by piece as it is produced, so a rewritten 30 MB sheet never exists whole:
+ * each piece is deflated on its own and ends on a sync flush (a byte-aligned, non-final block), the
+ * last one ends the stream — together one valid DEFLATE stream, as parallel gzip writes them.
+ */
+export class DeflatingWriter {
+  private readonly pieces: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+
+  constructor(private readonly level: number) {}
+
+  push(chunk: Buffer, last = false): void {
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.pieces.push(zlib.deflateRawSync(chunk, { level: this.level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+  }
+
+  finish(): DeflatedPart {
+    return { deflated: Buffer.concat(this.pieces), crc: this.crc >>> 0, size: this.size };
+  }
+}
+
+/** A new or edited entry: compressed now (or already), timestamped like `like` so output is deterministic. */
+export function deflatedEntry(name: string, content: Buffer | DeflatedPart, like: Pick<ZipEntry, 'dosTime' | 'dosDate'>): ZipEntry {
+  const part: DeflatedPart = Buffer.isBuffer(content) ? { deflated: zlib.deflateRawSync(content, { level: deflateLevel(content.length) }), crc: crc32(content), size: content.length } : content;
+  const data = part.deflated;
   const rawName = Buffer.from(name, 'utf8');
   return {
     name,
@@ -54,9 +90,9 @@ export function deflatedEntry(name: string, content: Buffer, like: Pick<ZipEntry
     method: 8,
     dosTime: like.dosTime,
     dosDate: like.dosDate,
-    crc: crc32(content),
+    crc: part.crc,
     compressedSize: data.length,
-    size: content.length,
+    size: part.size,
     data,
     versionMadeBy: 20,
     internalAttrs: 0,

@@ -31,6 +31,8 @@ export const nodeInflate: InflateCodec = {
         reject(e);
       });
       inflater.on('end', () => {
+        // Let go of the sink (and the reader behind it) now, not when the stream closes a tick later.
+        inflater.removeAllListeners('data');
         if (!failed) resolve();
       });
       let at = 0;

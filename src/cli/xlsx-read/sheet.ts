@@ -85,9 +85,12 @@ class SheetBuilder {
     for (let r = this.top; r <= this.bottom; r++) values.push(undefined as unknown as CellValue[]);
     const { top, left } = this;
     for (const r of this.present) {
-      const cells = this.rows[r];
-      values[r - top] = left > 0 ? cells.slice(left) : cells;
+      // slice() also trims the spare capacity push() left (17 slots for a 7-cell row): ~8 MB on 100,000 rows.
+      values[r - top] = this.rows[r].slice(left);
     }
+    // The untrimmed rows go now, whoever still holds the builder (the inflate stream closes a tick later).
+    this.rows.length = 0;
+    this.present.length = 0;
     return { name: this.ctx.name, top: this.top, left: this.left, values, merges: this.merges, uncalculated: this.uncalculated };
   }
 }
