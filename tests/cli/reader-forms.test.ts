@@ -2,7 +2,11 @@
  * Every valid way a producer may write a workbook reads to the values Excel shows: each test builds
  * the package by hand, the way some real producer writes it, and checks what a user would see.
  */
+import { readFileSync, readdirSync } from 'fs';
+import * as path from 'path';
+import { jsInflate } from '../../src/cli/xlsx-read/js-codec';
 import { readXlsx } from '../../src/cli/xlsx-read/node';
+import { readWorkbookSnapshot } from '../../src/cli/xlsx-read/workbook';
 import { type WorkbookSnapshot, cellAt } from '../../src/core';
 import { MAIN_NS, REL_NS, book, bookParts, worksheet, zipParts } from '../helpers/xlsx-build';
 
@@ -195,5 +199,25 @@ describe('sparse snapshots', () => {
     });
     expect([rows, cells]).toEqual([2, 2]);
     expect(at(s, 'S', 'XFD1048576')).toBe(' ');
+  });
+});
+
+describe('the browser’s path', () => {
+  it('the pure-JS inflater (fflate) reads the sample to the same snapshot as Node’s zlib', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx')));
+    const viaZlib = await readXlsx(bytes);
+    const viaJs = await readWorkbookSnapshot(bytes, { codec: jsInflate });
+    expect(viaJs).toEqual(viaZlib);
+    expect(viaJs.sheets.map((x) => x.name)).toContain('项目资金');
+  });
+
+  it('only the Node files of the reader use Node: the rest is Uint8Array, TextDecoder and DataView', () => {
+    const dir = path.join(__dirname, '..', '..', 'src', 'cli', 'xlsx-read');
+    const neutral = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('node'));
+    expect(neutral.length).toBeGreaterThanOrEqual(10);
+    for (const f of neutral) {
+      const text = readFileSync(path.join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect({ f, node: /\bBuffer\b|from '(fs|zlib|path|os|util|buffer|stream|child_process)'|require\(/.test(text) }).toEqual({ f, node: false });
+    }
   });
 });
