@@ -1,7 +1,8 @@
 /**
- * The file shell's reading half: an .xlsx (through exceljs) to the core's snapshot, with cells as
- * Office.js would report them — dates as serial numbers, formulas as their cached results, formula
- * errors as "#DIV/0!", merged areas holding their value in the top-left cell only.
+ * The file shell's former reading half, kept as a development tool: an .xlsx (through exceljs) to the
+ * core's snapshot, with cells as Office.js would report them. The CLI reads through xlsx-read/ now;
+ * this stays as the reference tests/cli/reader-equivalence.test.ts compares the new reader against,
+ * and for tests that build workbooks with exceljs. Not on the CLI's path (exceljs is a devDependency).
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../core';

@@ -77,11 +77,6 @@ function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf
   });
 }
 
-/** A part's latin1 view; in a function of its own so the inflated bytes die when it returns. */
-function latin1Of(pkg: Package, part: string): string {
-  return pkg.readBytes(part).toString('latin1');
-}
-
 export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits): Promise<Uint8Array> {
   const pkg = new Package(input);
   const wb = new Workbook(pkg);
@@ -89,7 +84,7 @@ export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits): Pr
   let formulasChanged = false;
   let wroteCells = false;
   for (const [sheet, sheetEdits] of collectEdits(wb, styles, edits)) {
-    const result = patchSheetXml(latin1Of(pkg, sheet.part), sheetEdits, styles, sheet.name);
+    const result = patchSheetXml(pkg.readBytes(sheet.part), sheetEdits, styles, sheet.name);
     pkg.write(sheet.part, result.part);
     formulasChanged ||= result.formulasChanged;
     wroteCells ||= sheetEdits.rows.size > 0;

@@ -8,6 +8,7 @@ import { SharedFormulas, checkArrayFormulas, formulaOffsets, hasOffsetIn } from 
 import { RowOp, RowWriter, SheetSource } from './row-writer';
 import { Bounds, growDimension, parseCols, setColumnWidths } from './sheet-head';
 import { CellSpan, RowSpan, findRow, formulaOf, indexRows, lastCell, lowerBound, parseCells, sheetDataBounds } from './sheet-rows';
+import { Latin1Bytes } from './latin1';
 import { Splice } from './splice';
 import type { DeflatedPart } from './zip';
 import { Styles } from './styles';
@@ -37,10 +38,9 @@ export interface SheetPatchResult {
   formulasChanged: boolean;
 }
 
-/** `xml` is the part's latin1 view (one character per byte): see sheet-rows.ts. */
-export function patchSheetXml(xml: string, edits: SheetEdits, styles: Styles, where: string): SheetPatchResult {
-  const p = rootOf(Buffer.from(xml.slice(0, 65536), 'latin1').toString('utf8'), 'worksheet', where).prefix;
-  const src = new SheetSource(xml, p, where);
+export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, where: string): SheetPatchResult {
+  const p = rootOf(xml.toString('utf8', 0, Math.min(xml.length, 65536)), 'worksheet', where).prefix;
+  const src = new SheetSource(new Latin1Bytes(xml), p, where);
   const { bytes } = src;
   const data = sheetDataBounds(bytes, p, where);
   const rows = indexRows(bytes, data, p, where);

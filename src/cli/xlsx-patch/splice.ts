@@ -1,5 +1,5 @@
 /**
- * Building a new part from the old one (its latin1 view: one character per byte) and inserted
+ * Building a new part from the old one's bytes and inserted
  * strings, written into a window of 1 MiB that is compressed each time it fills: adjacent copied
  * ranges merge into a single copy, inserted strings are encoded as they come, and the rewritten part
  * never exists whole — a 100,000-row sheet costs its compressed size, not 35 MB more.
@@ -15,7 +15,7 @@ export class Splice {
   private to = 0;
   private readonly deflater: DeflatingWriter;
 
-  constructor(private readonly source: string) {
+  constructor(private readonly source: Buffer) {
     this.deflater = new DeflatingWriter(deflateLevel(source.length));
   }
 
@@ -50,7 +50,7 @@ export class Splice {
     while (from < to) {
       if (this.length === WINDOW) this.drain();
       const n = Math.min(to - from, WINDOW - this.length);
-      this.length += this.out.write(this.source.slice(from, from + n), this.length, 'latin1');
+      this.length += this.source.copy(this.out, this.length, from, from + n);
       from += n;
     }
     this.from = this.to = 0;
