@@ -94,6 +94,13 @@ describe('cell forms', () => {
     expect(s.sheets[0].uncalculated).toEqual([]);
   });
 
+  it('an empty <v/> reads as an empty cell, whatever the type (never shared string 0, never the number 0)', async () => {
+    const s = await one('<row r="1"><c r="A1" t="s"><v/></c><c r="B1"><v></v></c><c r="C1" t="s"><v>0</v></c></row>', { sharedStrings: ['项目名称'] });
+    expect(at(s, 'S', 'A1')).toBeNull();
+    expect(at(s, 'S', 'B1')).toBeNull();
+    expect(at(s, 'S', 'C1')).toBe('项目名称');
+  });
+
   it('a formula with no cached value is null and listed, never 0', async () => {
     const s = await one('<row r="2"><c r="C2"><f>SUM(A2:B2)</f></c><c r="D2" t="str"><f>A2&amp;""</f></c><c r="E2"><f>1</f><v>1</v></c></row>');
     expect(s.sheets[0].uncalculated).toEqual([

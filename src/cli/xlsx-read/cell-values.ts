@@ -73,7 +73,7 @@ export function cellOutcome(c: StoredCell, sharedStrings: string[], dateSystem: 
         if (Number.isInteger(i) && i >= 0 && i < sharedStrings.length) return { value: sharedStrings[i] };
         return { bad: `引用了不存在的共享字符串（${i}）`, badEn: `refers to a shared string that does not exist (${i})` };
       }
-      if (v === undefined) return EMPTY;
+      if (v === undefined || v.trim() === '') return EMPTY; // Number('') would be 0, the first string
       const i = Number(v);
       if (!Number.isInteger(i) || i < 0 || i >= sharedStrings.length) return { bad: `引用了不存在的共享字符串（${v.trim()}）`, badEn: `refers to a shared string that does not exist (${v.trim()})` };
       return { value: sharedStrings[i] };
