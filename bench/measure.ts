@@ -4,7 +4,7 @@ import type { Analysis, WorkbookSnapshot } from '../src/core';
 export interface BenchResult {
   name: string;
   value: number;
-  unit: 'ms' | '×' | 'count' | 'bytes';
+  unit: 'ms' | '×' | 'count' | 'bytes' | 'MiB';
   target?: number;
 }
 

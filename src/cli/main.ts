@@ -11,10 +11,9 @@
  * Options: options.ts; help: help.ts; paths checked before reading: output-paths.ts; outputs
  * written as one set: write-file.ts.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Analysis, ReportDocument, Settings, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate } from '../core';
+import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, countBySeverity, fatalIssue, formatIsoDate, formatRate } from '../core';
 import { Lang, UsageError } from './cli-error';
 import { Clock, systemClock } from './clock';
 import { CliFs, nodeFs } from './file-system';
@@ -26,7 +25,8 @@ import { writeOutputs } from './write-file';
 import { checkOutputContent, checkOutputNames, produceOutputs } from './outputs';
 import { checkInputName } from './workbook-kind';
 import { formatIssues, formatProjectTable } from './print';
-import { workbookSnapshot } from './xlsx-snapshot';
+import { WorkbookReadError } from './xlsx-read';
+import { readXlsx } from './xlsx-read/node';
 
 export { UsageError };
 
@@ -84,23 +84,22 @@ export async function readInput(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fs.readFile(file));
   } catch {
-    throw new UsageError(`找不到输入文件：${file}`);
+    throw new UsageError(`找不到输入文件：${file}`, `Input file not found: ${file}`);
   }
 }
 
-/** Parse the workbook with exceljs (for reading only: OUT is written by patching IN's package). */
-export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+/** Read the workbook into the core's snapshot (for reading only: OUT is written by patching IN's package). */
+export async function readSnapshot(bytes: Uint8Array, name: string): Promise<WorkbookSnapshot> {
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new UsageError(`无法读取 ${name}：不是有效的 .xlsx 文件。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后重试。`);
+    return await readXlsx(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new UsageError(`无法读取 ${name}：${e.zh}`, `Cannot read ${name}: ${e.en}`);
+    throw e;
   }
-  return wb;
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return parseWorkbook(await readInput(file), path.basename(file));
+export async function loadSnapshot(file: string): Promise<WorkbookSnapshot> {
+  return readSnapshot(await readInput(file), path.basename(file));
 }
 
 export interface RunResult {
@@ -138,8 +137,7 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   await checkOutputs(deps.fs, opts.input, outputs, deps.platform, opts.alsoReads);
   checkOutputNames(opts);
   const input = await readInput(opts.input);
-  // The exceljs model is only needed for the snapshot; letting it go keeps the patch step fast.
-  const snapshot = workbookSnapshot(await parseWorkbook(input, path.basename(opts.input)));
+  const snapshot = await readSnapshot(input, path.basename(opts.input));
   const analysis = analyze(snapshot, opts.settings);
   const fatal = fatalIssue(analysis);
   if (fatal) throw new UsageError(`${fatal.cell ? `${fatal.cell}：` : ''}${fatal.message}`, `${fatal.cell ? `${fatal.cell}: ` : ''}${fatal.messageEn}`);

@@ -5,7 +5,6 @@
  */
 import type { Analysis, ReportDocument } from '../core';
 import { renderReportSheet, toSummary } from '../core';
-import { renderReportDocx } from '../report-docx';
 import { UsageError } from './cli-error';
 import type { CliOptions } from './main';
 import { WorkbookKind, checkOutputKind, kindOfContentType, kindOfName } from './workbook-kind';
@@ -53,7 +52,11 @@ export async function produceOutputs(input: Uint8Array, analysis: Analysis, repo
     }
   }
   if (opts.json) files.push({ flag: '--json', file: opts.json, content: JSON.stringify(toSummary(analysis), null, 2) });
-  if (opts.docx) files.push({ flag: '--docx', file: opts.docx, content: await renderReportDocx(report!) });
+  if (opts.docx) {
+    // Loaded only when asked for: the docx library is the CLI's largest module (about 9 MiB at start-up).
+    const { renderReportDocx } = await import('../report-docx');
+    files.push({ flag: '--docx', file: opts.docx, content: await renderReportDocx(report!) });
+  }
   return files;
 }
 

@@ -1,9 +1,11 @@
 /**
- * The file shell's reading half: an .xlsx (through exceljs) to the core's snapshot, with cells as
- * Office.js would report them — dates as serial numbers in the workbook's own date system, formulas as
- * their cached results, formula errors as "#DIV/0!", merged areas holding their value in the top-left
- * cell only — plus what Office.js would not say: formulas saved without a computed value (listed in
- * `uncalculated`, never read as empty), the merged areas and the Excel tables.
+ * The file shell's former reading half, kept as a development tool: an .xlsx (through exceljs) to the
+ * core's snapshot, with cells as Office.js would report them — dates as serial numbers in the
+ * workbook's own date system, formulas as their cached results, formula errors as "#DIV/0!", merged
+ * areas holding their value in the top-left cell only — plus formulas saved without a computed value
+ * (`uncalculated`), the merged areas and the Excel tables. The CLI reads through xlsx-read/ now; this
+ * stays as the reference tests/cli/reader-equivalence.test.ts compares the new reader against, and for
+ * tests that build workbooks with exceljs. Not on the CLI's path (exceljs is a devDependency).
  */
 import ExcelJS from 'exceljs';
 import type { CellPosition, CellRect, CellValue, SheetSnapshot, SheetTable, SheetVisibility, WorkbookSnapshot } from '../core';

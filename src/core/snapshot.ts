@@ -37,6 +37,14 @@ export interface SheetSnapshot {
   top: number;
   /** 0-based column of values[r][0] on the sheet. */
   left: number;
+  /**
+   * The cells, row by row. May be sparse, so that memory follows the cells that hold something and
+   * not the used range (one stray space in XFD1048576 must not cost a million rows × 16,384 columns):
+   * a row with nothing in it may be missing (a hole or undefined), rows may differ in length, and a
+   * row may have holes. Missing rows and cells, and cells past a row's end, read as empty — use
+   * `cellAt`, `isBlank` and `lastCol`, and never assume `values[r]` exists or `values[r].length` is
+   * the table's width. The Office.js shell gives dense rectangles; the file reader gives sparse ones.
+   */
   values: CellValue[][];
   visibility?: SheetVisibility;
   /**
@@ -85,11 +93,10 @@ export function lastCol(sheet: SheetSnapshot): number {
   const cached = WIDTHS.get(sheet.values);
   if (cached && cached.rows === sheet.values.length) return sheet.left + cached.width - 1;
   let width = 0;
-  // Sparse snapshots leave rows out (undefined): a stray cell far down costs one row, not a rectangle.
-  for (let i = 0; i < sheet.values.length; i++) {
-    const r = sheet.values[i];
-    if (r !== undefined && r.length > width) width = r.length;
-  }
+  // forEach skips missing rows of a sparse snapshot: a stray cell far down costs one row, not a rectangle.
+  sheet.values.forEach((r) => {
+    if (r && r.length > width) width = r.length;
+  });
   WIDTHS.set(sheet.values, { rows: sheet.values.length, width });
   return sheet.left + width - 1;
 }

@@ -4,8 +4,7 @@ import { createHash } from 'crypto';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { CliDeps, defaultDeps, main } from '../../src/cli/main';
-import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
+import { CliDeps, defaultDeps, loadSnapshot, main } from '../../src/cli/main';
 import type { WorkbookSnapshot } from '../../src/core';
 
 export const SAMPLE = path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx');
@@ -33,10 +32,9 @@ export function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+/** A workbook as the command line reads it (src/cli/xlsx-read), e.g. an output read back. */
 export async function readSnapshot(file: string): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return workbookSnapshot(wb);
+  return loadSnapshot(file);
 }
 
 export async function readCell(file: string, sheet: string, addr: string): Promise<{ value: ExcelJS.CellValue; numFmt: string }> {

@@ -1,12 +1,11 @@
 /** The sample workbook's report, and reading a paragraph list the way a reviewer would. */
 import JSZip from 'jszip';
-import { loadWorkbook } from '../../src/cli/main';
-import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
+import { loadSnapshot } from '../../src/cli/main';
 import { analyze, buildReport, type Analysis, type ReportDocument, type ReportOptions, type ReportParagraph, type Settings, type WorkbookSnapshot } from '../../src/core';
 import { SAMPLE } from './cli';
 
 export async function sampleSnapshot(): Promise<WorkbookSnapshot> {
-  return workbookSnapshot(await loadWorkbook(SAMPLE));
+  return loadSnapshot(SAMPLE);
 }
 
 export function reportOf(snapshot: WorkbookSnapshot, settings: Settings = {}, options: ReportOptions = {}): { analysis: Analysis; doc: ReportDocument } {

@@ -7,6 +7,7 @@
 import { XlsxPatchError } from './errors';
 import { shiftFormula } from './formula-shift';
 import { CellSpan, FormulaInfo, RowSpan, findRow, formulaOf, parseRef } from './sheet-rows';
+import type { Latin1Text } from './latin1';
 import { attrOf, unescapeXml } from './xml';
 
 export interface CellRange {
@@ -66,7 +67,7 @@ export class SharedFormulas {
 }
 
 /** Offsets of every <f> element in the sheet data, found in one pass (none in most sheets). */
-export function formulaOffsets(bytes: string, p: string, from: number, to: number): number[] {
+export function formulaOffsets(bytes: Latin1Text, p: string, from: number, to: number): number[] {
   const out: number[] = [];
   const open = `<${p}f`;
   for (let i = bytes.indexOf(open, from); i >= 0 && i < to; i = bytes.indexOf(open, i + open.length)) {
@@ -89,7 +90,7 @@ export function hasOffsetIn(sorted: number[], from: number, to: number): boolean
 }
 
 /** Writing part of an array formula's range is what Excel refuses too ("不能更改数组的某一部分"). */
-export function checkArrayFormulas(bytes: string, formulaAt: number[], writes: Map<number, { col: number }[]>, where: string): void {
+export function checkArrayFormulas(bytes: Latin1Text, formulaAt: number[], writes: Map<number, { col: number }[]>, where: string): void {
   for (const at of formulaAt) {
     const tag = bytes.slice(at, bytes.indexOf('>', at) + 1);
     const t = attrOf(tag, 't');

@@ -4,7 +4,8 @@
  */
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
 import { attrsOf } from './xml';
-import { ZipEntry, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
+import { DeflatedPart, ZipEntry, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
+import * as zlib from 'zlib';
 
 const BOM = '\uFEFF';
 
@@ -12,7 +13,7 @@ export class Package {
   private readonly entries: ZipEntry[];
   /** Part names are case-insensitive in OPC; the zip keeps the generator's spelling. */
   private readonly index = new Map<string, number>();
-  private readonly edited = new Map<string, string | Buffer>();
+  private readonly edited = new Map<string, string | Buffer | DeflatedPart>();
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
   private readonly withBom = new Set<string>();
@@ -38,7 +39,7 @@ export class Package {
   readBytes(name: string): Buffer {
     const key = name.replace(/^\//, '').toLowerCase();
     const edited = this.edited.get(key);
-    if (edited !== undefined) return typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited;
+    if (edited !== undefined) return typeof edited === 'string' ? Buffer.from(edited, 'utf8') : Buffer.isBuffer(edited) ? edited : zlib.inflateRawSync(edited.deflated);
     const i = this.index.get(key);
     if (i === undefined || this.removed.has(key)) throw new XlsxPatchError(`文件缺少“${name}”部件，结构不完整。${RESAVE_ADVICE}`);
     const bytes = inflateEntry(this.entries[i]);
@@ -61,8 +62,8 @@ export class Package {
     return s;
   }
 
-  /** Replaces a part: text is encoded on output (with its BOM if it had one), bytes are taken as they are. */
-  write(name: string, content: string | Buffer): void {
+  /** Replaces a part: text is encoded on output (with its BOM if it had one), bytes (or bytes already compressed) are taken as they are. */
+  write(name: string, content: string | Buffer | DeflatedPart): void {
     const key = name.replace(/^\//, '').toLowerCase();
     this.removed.delete(key);
     if (!this.index.has(key) && !this.added.some((n) => n.toLowerCase() === key)) this.added.push(name.replace(/^\//, ''));
@@ -100,7 +101,7 @@ export class Package {
     // New parts take the workbook's own timestamp, so the same input and plan give the same bytes.
     const stamp = this.entries.find((e) => /workbook\.xml$/i.test(e.name)) ?? this.entries[0] ?? { dosTime: 0, dosDate: 0x21 };
     const out: ZipEntry[] = [];
-    const encode = (key: string, content: string | Buffer) => (typeof content === 'string' ? Buffer.from(this.withBom.has(key) ? BOM + content : content, 'utf8') : content);
+    const encode = (key: string, content: string | Buffer | DeflatedPart) => (typeof content === 'string' ? Buffer.from(this.withBom.has(key) ? BOM + content : content, 'utf8') : content);
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       if (this.removed.has(key)) continue;

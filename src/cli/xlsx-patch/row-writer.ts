@@ -8,6 +8,7 @@ import { renderCell } from './cells';
 import { ColumnRange, columnStyle } from './sheet-head';
 import type { CellWrite } from './sheet-patch';
 import { CellSpan, RowSpan, cellStyle, formulaOf } from './sheet-rows';
+import type { Latin1Bytes } from './latin1';
 import { Splice } from './splice';
 import { Styles } from './styles';
 import { attrOf, escapeText, removeAttr, setAttr } from './xml';
@@ -15,16 +16,12 @@ import { attrOf, escapeText, removeAttr, setAttr } from './xml';
 /** One change to a row, in column order: a plan write, or a shared-formula dependent given its own text. */
 export type RowOp = CellWrite | { col: number; formula: string };
 
-/** The part being edited: its bytes, their latin1 view (see sheet-rows.ts) and its element prefix. */
+/** The part being edited, read one character per byte (see sheet-rows.ts and latin1.ts), and its element prefix. */
 export class SheetSource {
-  readonly bytes: string;
-
-  constructor(readonly xml: Buffer, readonly p: string, readonly where: string) {
-    this.bytes = xml.toString('latin1');
-  }
+  constructor(readonly bytes: Latin1Bytes, readonly p: string, readonly where: string) {}
 
   decode(from: number, to: number): string {
-    return this.xml.toString('utf8', from, to);
+    return this.bytes.utf8(from, to);
   }
 
   /** A start tag's text: ASCII in practice, so the latin1 view serves; decoded properly if not. */

@@ -8,7 +8,9 @@ import { SharedFormulas, checkArrayFormulas, formulaOffsets, hasOffsetIn } from 
 import { RowOp, RowWriter, SheetSource } from './row-writer';
 import { Bounds, growDimension, parseCols, setColumnWidths } from './sheet-head';
 import { CellSpan, RowSpan, findRow, formulaOf, indexRows, lastCell, lowerBound, parseCells, sheetDataBounds } from './sheet-rows';
+import { Latin1Bytes } from './latin1';
 import { Splice } from './splice';
+import type { DeflatedPart } from './zip';
 import { Styles } from './styles';
 import { rootOf, setAttr } from './xml';
 
@@ -32,14 +34,15 @@ export interface SheetEdits {
 }
 
 export interface SheetPatchResult {
-  xml: Buffer;
+  /** The rewritten part, already compressed (it is never held whole). */
+  part: DeflatedPart;
   /** A formula was overwritten (or rewritten), so the calculation chain is stale. */
   formulasChanged: boolean;
 }
 
 export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, where: string): SheetPatchResult {
   const p = rootOf(xml.toString('utf8', 0, Math.min(xml.length, 65536)), 'worksheet', where).prefix;
-  const src = new SheetSource(xml, p, where);
+  const src = new SheetSource(new Latin1Bytes(xml), p, where);
   const { bytes } = src;
   const data = sheetDataBounds(bytes, p, where);
   const rows = indexRows(bytes, data, p, where);
@@ -128,7 +131,7 @@ export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, wh
   if (data.selfClosing) out.insert(`</${p}sheetData>`);
   out.copy(data.closeStart, xml.length);
 
-  return { xml: out.toBuffer(), formulasChanged };
+  return { part: out.finish(), formulasChanged };
 }
 
 function writtenBounds(edits: SheetEdits): Bounds | undefined {

@@ -6,6 +6,7 @@
  */
 import { columnIndex } from '../../core';
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
+import type { Latin1Text } from './latin1';
 import { attrOf } from './xml';
 
 export interface SheetDataBounds {
@@ -20,7 +21,7 @@ export interface SheetDataBounds {
 
 const SLASH = 0x2f;
 
-export function sheetDataBounds(bytes: string, p: string, where: string): SheetDataBounds {
+export function sheetDataBounds(bytes: Latin1Text, p: string, where: string): SheetDataBounds {
   const start = bytes.indexOf(`<${p}sheetData`);
   if (start < 0) throw new XlsxPatchError(`工作表“${where}”缺少单元格数据（sheetData）。${RESAVE_ADVICE}`);
   const gt = bytes.indexOf('>', start);
@@ -55,7 +56,7 @@ function isSpace(code: number): boolean {
  * Offset of a one-letter attribute's value (just after its opening quote) within the start tag
  * [from, to), or -1 — a character scan, as this runs for every row and touched cell.
  */
-function quickAttr(bytes: string, from: number, to: number, letter: number): number {
+function quickAttr(bytes: Latin1Text, from: number, to: number, letter: number): number {
   for (let i = from + 2; i < to; i++) {
     if (bytes.charCodeAt(i) !== letter || !isSpace(bytes.charCodeAt(i - 1))) continue;
     let j = i + 1;
@@ -70,7 +71,7 @@ function quickAttr(bytes: string, from: number, to: number, letter: number): num
 }
 
 /** The decimal digits at `at` (NaN when there are none or they do not end in a quote). */
-function digitsAt(bytes: string, at: number): number {
+function digitsAt(bytes: Latin1Text, at: number): number {
   let n = 0;
   let i = at;
   for (let c = bytes.charCodeAt(i); c >= 0x30 && c <= 0x39; c = bytes.charCodeAt(++i)) n = n * 10 + (c - 0x30);
@@ -79,12 +80,12 @@ function digitsAt(bytes: string, at: number): number {
 }
 
 /** A numeric attribute (r or s) of the start tag [from, to). */
-function numberAttr(bytes: string, from: number, to: number, name: 'r' | 's'): number {
+function numberAttr(bytes: Latin1Text, from: number, to: number, name: 'r' | 's'): number {
   const v = quickAttr(bytes, from, to, name.charCodeAt(0));
   return v < 0 ? NaN : digitsAt(bytes, v);
 }
 
-export function indexRows(bytes: string, data: SheetDataBounds, p: string, where: string): RowSpan[] {
+export function indexRows(bytes: Latin1Text, data: SheetDataBounds, p: string, where: string): RowSpan[] {
   const rows: RowSpan[] = [];
   const open = `<${p}row`;
   const close = `</${p}row>`;
@@ -148,7 +149,7 @@ export function parseRef(ref: string): { row: number; col: number } | undefined 
 }
 
 /** Column of the cell ref at `at` (letters, then the row's number, then a quote), or -1. */
-function refColumnAt(bytes: string, at: number, row: number): number {
+function refColumnAt(bytes: Latin1Text, at: number, row: number): number {
   let col = 0;
   let i = at;
   for (; i - at < 4; i++) {
@@ -163,7 +164,7 @@ function refColumnAt(bytes: string, at: number, row: number): number {
  * The cell whose start tag begins at `start` in `row` (the row's text; offsets are relative to it),
  * numbered after `prev` when it has no r.
  */
-function cellAt(row: string, start: number, p: string, rowNumber: number, prev: number, where: string): CellSpan {
+function cellAt(row: Latin1Text, start: number, p: string, rowNumber: number, prev: number, where: string): CellSpan {
   const gt = row.indexOf('>', start);
   let end = gt + 1;
   if (row.charCodeAt(gt - 1) !== SLASH) {
@@ -178,12 +179,12 @@ function cellAt(row: string, start: number, p: string, rowNumber: number, prev: 
   return { col, hasR, start, tagEnd: gt + 1, end };
 }
 
-function isCellStart(row: string, at: number, open: string): boolean {
+function isCellStart(row: Latin1Text, at: number, open: string): boolean {
   return isTagBoundary(row.charCodeAt(at + open.length));
 }
 
 /** The cells of the row spanning [from, to) of the sheet (offsets in the result are the sheet's). */
-export function parseCells(bytes: string, from: number, to: number, p: string, rowNumber: number, where: string): CellSpan[] {
+export function parseCells(bytes: Latin1Text, from: number, to: number, p: string, rowNumber: number, where: string): CellSpan[] {
   // A sliced view keeps every search inside this row, however the rows around it look.
   const row = bytes.slice(from, to);
   const open = `<${p}c`;
@@ -209,7 +210,7 @@ export function parseCells(bytes: string, from: number, to: number, p: string, r
  * spares parsing 700,000 cells to append a column to 100,000 rows. Undefined when the row has no
  * cells or its last one has no r (then the whole row must be read).
  */
-export function lastCell(bytes: string, from: number, to: number, p: string, rowNumber: number, where: string): CellSpan | undefined {
+export function lastCell(bytes: Latin1Text, from: number, to: number, p: string, rowNumber: number, where: string): CellSpan | undefined {
   // Scanned back by hand from the row's end: the last cell is a few dozen characters away.
   const tagEnd = bytes.indexOf('>', from) + 1;
   const open = `<${p}c`;
@@ -222,7 +223,7 @@ export function lastCell(bytes: string, from: number, to: number, p: string, row
 }
 
 /** The style index in a cell's start tag (0 when it has none). */
-export function cellStyle(bytes: string, cell: CellSpan): number {
+export function cellStyle(bytes: Latin1Text, cell: CellSpan): number {
   const s = numberAttr(bytes, cell.start, cell.tagEnd - 1, 's');
   return Number.isNaN(s) ? 0 : s;
 }

@@ -1,159 +1,87 @@
 /**
- * A minimal zip container for OOXML packages, on Node's native zlib. Entries we do not edit are
+ * The patcher's zip writing, on Node's native zlib; reading is the shared reader's. Entries we do not edit are
  * copied as their original compressed bytes (never inflated or recompressed), which keeps them
  * byte-identical and costs nothing; only edited parts are deflated again. JSZip was measured and
  * rejected here: its JavaScript deflate takes ~2.8 s on a 35 MB sheet, zlib takes 0.3–0.7 s.
  */
 import * as zlib from 'zlib';
+import { WorkbookReadError } from '../xlsx-read/errors';
+import { crc32Table } from '../xlsx-read/crc32';
+import { type ZipEntry, readCentralDirectory } from '../xlsx-read/zip';
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
 
-export interface ZipEntry {
-  name: string;
-  /** The name as stored (kept verbatim on copy) and whether it is flagged UTF-8. */
-  rawName: Uint8Array;
-  flags: number;
-  method: number;
-  dosTime: number;
-  dosDate: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  /** Compressed bytes: a view into the input buffer. */
-  data: Uint8Array;
-  /** Attributes copied from the central directory so a copied entry looks the same. */
-  versionMadeBy: number;
-  internalAttrs: number;
-  externalAttrs: number;
-}
+export type { ZipEntry };
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
-const SIG_END64 = 0x06064b50;
-const SIG_END64_LOCATOR = 0x07064b50;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
 
-function notAZip(): XlsxPatchError {
-  return new XlsxPatchError(`文件不是有效的 .xlsx（zip 结构损坏或不完整）。${RESAVE_ADVICE}`);
-}
-
-/** The zip64 extended-information extra field, for the values the central record left at 0xFFFFFFFF. */
-function zip64Values(extra: Buffer, wanted: { size: boolean; compressed: boolean; offset: boolean }): { size?: number; compressed?: number; offset?: number } {
-  for (let p = 0; p + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(p);
-    const len = extra.readUInt16LE(p + 2);
-    if (id === 0x0001) {
-      let q = p + 4;
-      const next = (): number => {
-        const v = Number(extra.readBigUInt64LE(q));
-        q += 8;
-        return v;
-      };
-      return { size: wanted.size ? next() : undefined, compressed: wanted.compressed ? next() : undefined, offset: wanted.offset ? next() : undefined };
-    }
-    p += 4 + len;
-  }
-  return {};
-}
-
+/** The package's entries, read by the project's one zip reader (xlsx-read/zip.ts), its refusals as the patcher's errors. */
 export function readZip(input: Uint8Array): ZipEntry[] {
-  const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  // Password-protected workbooks are OLE compound files, not zips.
-  if (buf.length >= 4 && buf.readUInt32LE(0) === 0xe011cfd0) {
-    throw new XlsxPatchError('文件已加密（设置了打开密码）或是旧版 .xls 格式，无法直接改写。请在 Excel 中取消密码（或另存为 .xlsx）后重试。');
+  try {
+    return readCentralDirectory(input);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new XlsxPatchError(e.zh);
+    throw e;
   }
-  let end = -1;
-  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
-    if (buf.readUInt32LE(p) === SIG_END) {
-      end = p;
-      break;
-    }
-  }
-  if (end < 0) throw notAZip();
-  let count = buf.readUInt16LE(end + 10);
-  let cdOffset = buf.readUInt32LE(end + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) {
-    const loc = end - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== SIG_END64_LOCATOR) throw notAZip();
-    const end64 = Number(buf.readBigUInt64LE(loc + 8));
-    if (buf.readUInt32LE(end64) !== SIG_END64) throw notAZip();
-    count = Number(buf.readBigUInt64LE(end64 + 32));
-    cdOffset = Number(buf.readBigUInt64LE(end64 + 48));
-  }
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw notAZip();
-    const flags = buf.readUInt16LE(p + 8);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const rawName = buf.subarray(p + 46, p + 46 + nameLen);
-    const extra = buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-    let size = buf.readUInt32LE(p + 24);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let offset = buf.readUInt32LE(p + 42);
-    if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
-      const z = zip64Values(extra, { size: size === 0xffffffff, compressed: compressedSize === 0xffffffff, offset: offset === 0xffffffff });
-      size = z.size ?? size;
-      compressedSize = z.compressed ?? compressedSize;
-      offset = z.offset ?? offset;
-    }
-    if (offset + 30 > buf.length || buf.readUInt32LE(offset) !== SIG_LOCAL) throw notAZip();
-    const dataStart = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
-    if (dataStart + compressedSize > buf.length) throw notAZip();
-    entries.push({
-      name: rawName.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1'),
-      rawName,
-      flags,
-      method: buf.readUInt16LE(p + 10),
-      dosTime: buf.readUInt16LE(p + 12),
-      dosDate: buf.readUInt16LE(p + 14),
-      crc: buf.readUInt32LE(p + 16),
-      compressedSize,
-      size,
-      data: buf.subarray(dataStart, dataStart + compressedSize),
-      versionMadeBy: buf.readUInt16LE(p + 4),
-      internalAttrs: buf.readUInt16LE(p + 36),
-      externalAttrs: buf.readUInt32LE(p + 38),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
 }
-
-let crcTable: Int32Array | undefined;
 
 /** zlib.crc32 arrived in Node 20.15; older 20.x get the table-driven loop. */
-function crc32(data: Buffer): number {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(data) >>> 0;
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+function crc32(data: Buffer, crc = 0): number {
+  return typeof zlib.crc32 === 'function' ? zlib.crc32(data, crc) >>> 0 : crc32Table(data, crc);
 }
 
 /** The entry's uncompressed bytes. */
 export function inflateEntry(e: ZipEntry): Buffer {
   if (e.flags & FLAG_ENCRYPTED) throw new XlsxPatchError(`文件中的“${e.name}”已加密，无法读取。请取消工作簿保护后重试。`);
   if (e.method === 0) return Buffer.from(e.data);
-  if (e.method === 8) return zlib.inflateRawSync(e.data);
+  // One output buffer of the recorded size: zlib's default would gather chunks and join them (twice the part).
+  if (e.method === 8) return zlib.inflateRawSync(e.data, { chunkSize: Math.max(64 * 1024, Math.min(e.size + 1024, 0x3fffffff)) });
   throw new XlsxPatchError(`文件中的“${e.name}”使用了不支持的压缩方式（${e.method}）。${RESAVE_ADVICE}`);
 }
 
-/** A new or edited entry: compressed now, timestamped like `like` so output is deterministic. */
-export function deflatedEntry(name: string, content: Buffer, like: Pick<ZipEntry, 'dosTime' | 'dosDate'>): ZipEntry {
-  // Level 6 (zlib's default) for normal parts; a sheet over 8 MB gets level 1, about 4× faster for
-  // ~20 % more bytes on that part — the difference between the whole run keeping pace with the read or not.
-  const data = zlib.deflateRawSync(content, { level: content.length > 8_000_000 ? 1 : 6 });
+/** A part already compressed as it was written (see DeflatingWriter): its DEFLATE data, CRC and size. */
+export interface DeflatedPart {
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+// Level 6 (zlib's default) for normal parts; a sheet over 8 MB gets level 1, about 4× faster for
+// ~20 % more bytes on that part — the difference between the whole run keeping pace with the read or not.
+export function deflateLevel(size: number): number {
+  return size > 8_000_000 ? 1 : 6;
+}
+
+/**
+ * Compresses a part piece by piece as it is produced, so a rewritten 30 MB sheet never exists whole:
+ * each piece is deflated on its own and ends on a sync flush (a byte-aligned, non-final block), the
+ * last one ends the stream — together one valid DEFLATE stream, as parallel gzip writes them.
+ */
+export class DeflatingWriter {
+  private readonly pieces: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+
+  constructor(private readonly level: number) {}
+
+  push(chunk: Buffer, last = false): void {
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.pieces.push(zlib.deflateRawSync(chunk, { level: this.level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+  }
+
+  finish(): DeflatedPart {
+    return { deflated: Buffer.concat(this.pieces), crc: this.crc >>> 0, size: this.size };
+  }
+}
+
+/** A new or edited entry: compressed now (or already), timestamped like `like` so output is deterministic. */
+export function deflatedEntry(name: string, content: Buffer | DeflatedPart, like: Pick<ZipEntry, 'dosTime' | 'dosDate'>): ZipEntry {
+  const part: DeflatedPart = Buffer.isBuffer(content) ? { deflated: zlib.deflateRawSync(content, { level: deflateLevel(content.length) }), crc: crc32(content), size: content.length } : content;
+  const data = part.deflated;
   const rawName = Buffer.from(name, 'utf8');
   return {
     name,
@@ -162,9 +90,9 @@ export function deflatedEntry(name: string, content: Buffer, like: Pick<ZipEntry
     method: 8,
     dosTime: like.dosTime,
     dosDate: like.dosDate,
-    crc: crc32(content),
+    crc: part.crc,
     compressedSize: data.length,
-    size: content.length,
+    size: part.size,
     data,
     versionMadeBy: 20,
     internalAttrs: 0,
