@@ -75,7 +75,9 @@
     function (event) {
       var target = event.target || event.srcElement;
       var source = (target && target.tagName === 'SCRIPT' ? target.src : event.filename) || '';
-      if (/appsforoffice\.microsoft\.com/.test(source)) return;
+      // Only our own scripts (this page's origin): office.js and what it loads from Microsoft's hosts
+      // (MicrosoftAjax.js, telemetry) may be blocked by a proxy without our commands being broken.
+      if (source.indexOf(location.protocol + '//' + location.host + '/') !== 0) return;
       if (target && target.tagName === 'SCRIPT') install('script-not-loaded');
       else if (event.message && /SyntaxError|Unexpected|Invalid|expected/i.test(String(event.message))) install('script-error');
     },

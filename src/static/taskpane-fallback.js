@@ -25,6 +25,13 @@
     return;
   }
 
+  // Our own scripts are served from this page's origin; office.js and what it loads (MicrosoftAjax.js,
+  // its telemetry script) come from Microsoft's hosts, and a proxy blocking those is Office's to explain.
+  var own = location.protocol + '//' + location.host + '/';
+  function isOwn(url) {
+    return String(url || '').indexOf(own) === 0;
+  }
+
   // One of our own scripts did not load (blocked, 404, cut off): its <script> fires "error", captured here.
   window.addEventListener(
     'error',
@@ -32,11 +39,11 @@
       var target = event.target || event.srcElement;
       if (target && target.tagName === 'SCRIPT') {
         // office.js failing is the bundle's to explain (it says Office could not be reached).
-        if (!/appsforoffice\.microsoft\.com/.test(target.src || '')) show('script-not-loaded');
+        if (isOwn(target.src)) show('script-not-loaded');
         return;
       }
       // A syntax error in a bundle that did arrive (an old engine, a truncated file).
-      if (event.filename && !/appsforoffice\.microsoft\.com/.test(event.filename) && event.message && /SyntaxError|Unexpected|Invalid|expected/i.test(String(event.message))) show('script-error');
+      if (isOwn(event.filename) && event.message && /SyntaxError|Unexpected|Invalid|expected/i.test(String(event.message))) show('script-error');
     },
     true
   );
