@@ -1,5 +1,5 @@
 /** The console summary: a table of projects and the issues grouped by severity, in zh or en. */
-import { Analysis, GroupResult, Issue, SEVERITY_ORDER, Severity, countBySeverity, formatRounded, rateBasisSentence } from '../core';
+import { Analysis, GroupResult, Issue, SEVERITY_ORDER, Severity, countBySeverity, executedSumKnown, formatRounded, rateBasisSentence } from '../core';
 
 export type Lang = 'zh' | 'en';
 
@@ -49,7 +49,7 @@ export function formatProjectTable(a: Analysis, lang: Lang): string {
     const r = a.results.projects[p.index];
     lines.push(line([p.name || '（无名称）', money(r.budget), money(r.executed), r.rateText, r.deviationPoints ?? '—']));
   }
-  const groupLine = (name: string, g: { budget: bigint; executed: bigint; rateText: string; deviationPoints?: string }) => line([name, money(g.budget), money(g.executed), g.rateText, g.deviationPoints ?? '—']);
+  const groupLine = (name: string, g: GroupResult) => line([name, money(g.budget), money(executedSumKnown(g) ? g.executed : undefined), g.rateText, g.deviationPoints ?? '—']);
   lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const g of a.results.groups) {
     lines.push(groupLine(`${g.name}（${g.projects.length}${lang === 'zh' ? '个' : ''}）`, g));
