@@ -2,8 +2,8 @@
  * Node only, for the xlsx loader: what Excel would show in a formula cell a file carries without its
  * computed value (openpyxl and export systems save formulas uncalculated; Excel calculates them on
  * opening). The simulated Excel has no calculation engine, so this evaluates the small arithmetic
- * such files hold — numbers, cell references (same sheet or 'Sheet'!A1), + − × ÷, parentheses and
- * SUM over cells and ranges — and refuses anything else by name, so a test never sees a silent 0 or
+ * such files hold — numbers, cell references (same sheet or 'Sheet'!A1), + − × ÷, parentheses, SUM
+ * over cells and ranges, and a table's totals row SUBTOTAL(109,表[列]) — and refuses anything else by name, so a test never sees a silent 0 or
  * an empty cell where Excel shows a number.
  */
 import { parseRect } from './address';
@@ -14,13 +14,18 @@ export class FormulaNotEvaluable extends Error {}
 /** Looks a cell up: its value, evaluating an uncalculated formula first when it is one. */
 export type CellLookup = (sheet: string, row: number, col: number) => CellValue;
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|((?:'(?:[^']|'')+'|[^\s!'(),:+\-*/^&=<>"]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|(SUM)\s*\(|([-+*/(),]))/iy;
+const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|((?:'(?:[^']|'')+'|[^\s!'(),:+\-*/^&=<>"]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w\[])|(SUM|SUBTOTAL)\s*\(|([^\s!'(),:+\-*/^&=<>"\[\]]+)\[([^\]]+)\]|([-+*/(),]))/iy;
 
 interface Token {
-  kind: 'num' | 'ref' | 'sum' | 'op';
+  kind: 'num' | 'ref' | 'sum' | 'subtotal' | 'column' | 'op';
   text: string;
   sheet?: string;
+  /** A structured reference's table name (text is the column). */
+  table?: string;
 }
+
+/** A table's column as a sheet range, without header and totals row: 支付表[金额] → 支付明细!C2:C4. */
+export type ColumnResolver = (table: string, column: string) => { sheet: string; ref: string } | undefined;
 
 function tokenize(formula: string, where: string): Token[] {
   const out: Token[] = [];
@@ -35,8 +40,9 @@ function tokenize(formula: string, where: string): Token[] {
     at = TOKEN.lastIndex;
     if (m[1]) out.push({ kind: 'num', text: m[1] });
     else if (m[3]) out.push({ kind: 'ref', text: m[3].replace(/\$/g, ''), sheet: m[2] ? m[2].slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : undefined });
-    else if (m[4]) out.push({ kind: 'sum', text: 'SUM(' });
-    else out.push({ kind: 'op', text: m[5] });
+    else if (m[4]) out.push({ kind: m[4].toUpperCase() === 'SUM' ? 'sum' : 'subtotal', text: `${m[4].toUpperCase()}(` });
+    else if (m[5]) out.push({ kind: 'column', table: m[5], text: m[6] });
+    else out.push({ kind: 'op', text: m[7] });
   }
   return out;
 }
@@ -52,8 +58,13 @@ function asNumber(v: CellValue, where: string): number {
 }
 
 /** Evaluates `formula` written in `sheet` at `where`; a range's text cells count nothing in SUM, as in Excel. */
-export function evaluateFormula(formula: string, sheet: string, where: string, lookup: CellLookup): number {
-  const tokens = tokenize(formula, where);
+export function evaluateFormula(formula: string, sheet: string, where: string, lookup: CellLookup, columnOf: ColumnResolver = () => undefined): number {
+  const tokens = tokenize(formula, where).map((t): Token => {
+    if (t.kind !== 'column') return t;
+    const at = columnOf(t.table!, t.text);
+    if (!at) throw new FormulaNotEvaluable(`No table column ${t.table}[${t.text}] for the formula at ${where}`);
+    return { kind: 'ref', text: at.ref, sheet: at.sheet };
+  });
   let i = 0;
   const peek = () => tokens[i];
   const cells = (t: Token): CellValue[] => {
@@ -71,6 +82,15 @@ export function evaluateFormula(formula: string, sheet: string, where: string, l
       const values = cells(t);
       if (values.length !== 1) throw new FormulaNotEvaluable(`A range outside SUM at ${where}`);
       return asNumber(values[0], where);
+    }
+    if (t.kind === 'subtotal') {
+      // SUBTOTAL(9 or 109, …) is a SUM (the totals row Excel writes for a table's sum).
+      const fn = tokens[i++];
+      if (!fn || fn.kind !== 'num' || !['9', '109'].includes(fn.text) || tokens[i++]?.text !== ',') throw new FormulaNotEvaluable(`Only SUBTOTAL(9|109, …) is computed by the simulated Excel (at ${where})`);
+      tokens.splice(i - 2, 0, { kind: 'sum', text: 'SUM(' });
+      tokens.splice(i - 1, 2);
+      i -= 2;
+      return primary();
     }
     if (t.kind === 'sum') {
       let total = 0;
@@ -122,6 +142,22 @@ export function evaluateFormula(formula: string, sheet: string, where: string, l
 /** Fills every pending (uncalculated) formula cell of the loaded sheets with what Excel would compute. */
 export function calculatePending(sheets: FakeSheetData[], pending: { sheet: FakeSheetData; row: number; col: number; formula: string }[]): void {
   const byName = new Map(sheets.map((s) => [s.name, s]));
+  const columnOf: ColumnResolver = (table, column) => {
+    for (const s of sheets) {
+      const t = s.tables?.find((x) => x.name === table);
+      const rect = t && parseRect(t.range);
+      if (!t || !rect) continue;
+      const header = s.values[rect.row] ?? [];
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        if (String(header[c] ?? '') !== column) continue;
+        const first = rect.row + (t.showHeaders === false ? 0 : 1);
+        const last = rect.row + rect.rows - 1 - (t.showTotals ? 1 : 0);
+        const letter = (n: number): string => (n >= 26 ? letter(Math.floor(n / 26) - 1) : '') + String.fromCharCode(65 + (n % 26));
+        return { sheet: s.name, ref: `${letter(c)}${first + 1}:${letter(c)}${last + 1}` };
+      }
+    }
+    return undefined;
+  };
   const key = (s: string, r: number, c: number) => `${s}\u0000${r}\u0000${c}`;
   const todo = new Map(pending.map((p) => [key(p.sheet.name, p.row, p.col), p]));
   const busy = new Set<string>();
@@ -131,7 +167,7 @@ export function calculatePending(sheets: FakeSheetData[], pending: { sheet: Fake
     if (p) {
       if (busy.has(k)) throw new FormulaNotEvaluable(`A circular reference through ${name}!R${row + 1}C${col + 1}`);
       busy.add(k);
-      const v = evaluateFormula(p.formula, name, `${name}!R${row + 1}C${col + 1}`, lookup);
+      const v = evaluateFormula(p.formula, name, `${name}!R${row + 1}C${col + 1}`, lookup, columnOf);
       busy.delete(k);
       todo.delete(k);
       const cells = p.sheet.values[row]!;
