@@ -82,7 +82,11 @@ export function classify(sheet: SheetSnapshot, table: FundsTable): RowClass[] {
     // 小计 in the name column beside a group cell (上级资金 | 小计) is a total as much as a 小计 in the first column.
     const nameKey = toHalfWidth(name).replace(/\s+/g, '');
     const totalKey = TOTAL_LABEL.test(labelKey) ? labelKey : nameKey && TOTAL_LABEL.test(nameKey) ? nameKey : undefined;
-    if (listObject || (totalKey !== undefined && !code && totalKey.length <= 40)) {
+    // An export puts 合计 (and its signature line) in the first column, which may be the code column:
+    // a "code" that is the row's own label is no code.
+    const labelIsCode = labelCol === cols.code || (labelCol === undefined && firstCol === cols.code);
+    const realCode = labelIsCode && (TOTAL_LABEL.test(labelKey) || FOOTNOTE.test(labelKey)) ? '' : code;
+    if (listObject || (totalKey !== undefined && !realCode && totalKey.length <= 40)) {
       const key = totalKey ?? labelKey;
       const inName = totalKey === nameKey && totalKey !== labelKey;
       // A group (and sub-group) cell beside the 小计 names the group it totals.
@@ -98,7 +102,9 @@ export function classify(sheet: SheetSnapshot, table: FundsTable): RowClass[] {
       });
       continue;
     }
-    if (amountCells.length === 0 && !code && FOOTNOTE.test(labelKey)) {
+    // A signature line (制单人：张三 … 打印时间：2024-01-05) may spill into the amount columns: as text, not money.
+    const footnoteAmounts = amountCells.every((f) => FOOTNOTE.test(toHalfWidth(cellText(cellAt(sheet, row, cols[f]!))).replace(/\s+/g, '')));
+    if (footnoteAmounts && !realCode && FOOTNOTE.test(labelKey)) {
       out.push({ kind: 'footnote' });
       continue;
     }

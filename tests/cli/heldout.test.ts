@@ -1,0 +1,34 @@
+/**
+ * The held-out corpus through `jixiao report`: workbooks made by other programs and odd hands
+ * (openpyxl, LibreOffice, hand-written SpreadsheetML in the Open XML SDK's and export systems' ways),
+ * each checked against its hand-written answer key — the table used, every project's budget and
+ * executed amount in 分, the group and total sums and rates, the issues at their cells.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { Summary } from '../../src/core';
+import { cli, sha256, tempDir } from '../helpers/cli';
+import { HELDOUT_DIR, answerKey, heldoutFiles, mismatches } from '../helpers/heldout';
+
+it('the corpus holds 15–25 workbooks, each with its answer key', () => {
+  const files = heldoutFiles();
+  expect(files.length).toBeGreaterThanOrEqual(15);
+  expect(files.length).toBeLessThanOrEqual(25);
+  for (const f of files) expect(answerKey(f).trap.length).toBeGreaterThan(0);
+});
+
+describe.each(heldoutFiles())('%s on the command line', (name) => {
+  it('reads what its answer key says, and never writes the input', async () => {
+    const key = answerKey(name);
+    const input = path.join(HELDOUT_DIR, name);
+    const before = sha256(input);
+    const dir = tempDir('jixiao-heldout-');
+    const json = path.join(dir, 'summary.json');
+    const r = await cli(['report', input, '-o', path.join(dir, 'out.xlsx'), '--json', json]);
+    expect(sha256(input)).toBe(before);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout.split('\n')[0]).toContain(`资金表：${key.tables.funds}；支付明细：${key.tables.payments ?? '无'}`);
+    const summary = JSON.parse(readFileSync(json, 'utf8')) as Summary;
+    expect(mismatches(summary, key)).toEqual([]);
+  });
+});
