@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { setSparse, writeCell } from './cells';
 import { calculatePending } from './formula-eval';
+import { normalizePackage } from './normalize-package';
+import { readFileSync } from 'fs';
 import { newSheet } from './host-state';
 import type { CellValue, FakeCellFormat, FakeHorizontalAlignment, FakeSheetData, FakeSheetVisibility, FakeTableData, FakeVerticalAlignment, FakeWorkbookData } from './types';
 
@@ -150,8 +152,10 @@ function tablesOf(ws: ExcelJS.Worksheet): FakeTableData[] {
 /** Loads an .xlsx file (path or bytes) the way Office.js would see the workbook. */
 export async function loadXlsxIntoFake(pathOrBuffer: string | Buffer | ArrayBuffer | Uint8Array): Promise<FakeWorkbookData> {
   const workbook = new ExcelJS.Workbook();
-  if (typeof pathOrBuffer === 'string') await workbook.xlsx.readFile(pathOrBuffer);
-  else await workbook.xlsx.load(pathOrBuffer instanceof ArrayBuffer ? pathOrBuffer : Buffer.from(pathOrBuffer) as unknown as ArrayBuffer); // exceljs's typings want ArrayBuffer, it reads Buffers too
+  const raw = typeof pathOrBuffer === 'string' ? readFileSync(pathOrBuffer) : pathOrBuffer instanceof ArrayBuffer ? new Uint8Array(pathOrBuffer) : pathOrBuffer;
+  // Prefixed namespaces and rows without r are valid and Excel opens them; exceljs needs them spelled out.
+  const bytes = normalizePackage(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer); // exceljs's typings want ArrayBuffer, it reads Buffers too
   const date1904 = workbook.properties?.date1904 === true;
   const pending: Pending[] = [];
   const sheets = workbook.worksheets.map((ws) => readSheet(ws, date1904, pending));
