@@ -46,6 +46,8 @@ it('the arithmetic: precedence, parentheses, another sheet, SUM skipping text as
   expect(evaluateFormula('=(1+2)*3-A1/4', 'S', 'S!Z1', look)).toBe(6.5);
   expect(evaluateFormula("=SUM(A1:A3,'其他 表'!B2)+-1", 'S', 'S!Z1', look)).toBe(21);
   expect(() => evaluateFormula('=A2*2', 'S', 'S!Z1', look)).toThrow(/#VALUE!/);
+  expect(evaluateFormula('=DATE(2023,7,1)', 'S', 'S!Z1', look)).toBe(45108);
+  expect(evaluateFormula('=DATE(2023,7,1)', 'S', 'S!Z1', look, undefined, true)).toBe(45108 - 1462);
   // A table's totals row: SUBTOTAL(109, 表[列]) over the column's body.
   const columnOf = (table: string, column: string) => (table === '支付表' && column === '金额' ? { sheet: 'S', ref: 'A1:A3' } : undefined);
   expect(evaluateFormula('=SUBTOTAL(109,支付表[金额])', 'S', 'S!A4', look, columnOf)).toBe(15);

@@ -3,7 +3,7 @@
  * computed value (openpyxl and export systems save formulas uncalculated; Excel calculates them on
  * opening). The simulated Excel has no calculation engine, so this evaluates the small arithmetic
  * such files hold — numbers, cell references (same sheet or 'Sheet'!A1), + − × ÷, parentheses, SUM
- * over cells and ranges, and a table's totals row SUBTOTAL(109,表[列]) — and refuses anything else by name, so a test never sees a silent 0 or
+ * over cells and ranges, DATE(y,m,d), and a table's totals row SUBTOTAL(109,表[列]) — and refuses anything else by name, so a test never sees a silent 0 or
  * an empty cell where Excel shows a number.
  */
 import { parseRect } from './address';
@@ -14,10 +14,10 @@ export class FormulaNotEvaluable extends Error {}
 /** Looks a cell up: its value, evaluating an uncalculated formula first when it is one. */
 export type CellLookup = (sheet: string, row: number, col: number) => CellValue;
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|((?:'(?:[^']|'')+'|[^\s!'(),:+\-*/^&=<>"]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w\[])|(SUM|SUBTOTAL)\s*\(|([^\s!'(),:+\-*/^&=<>"\[\]]+)\[([^\]]+)\]|([-+*/(),]))/iy;
+const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|((?:'(?:[^']|'')+'|[^\s!'(),:+\-*/^&=<>"]+)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w\[])|(SUM|SUBTOTAL|DATE)\s*\(|([^\s!'(),:+\-*/^&=<>"\[\]]+)\[([^\]]+)\]|([-+*/(),]))/iy;
 
 interface Token {
-  kind: 'num' | 'ref' | 'sum' | 'subtotal' | 'column' | 'op';
+  kind: 'num' | 'ref' | 'sum' | 'subtotal' | 'date' | 'column' | 'op';
   text: string;
   sheet?: string;
   /** A structured reference's table name (text is the column). */
@@ -40,7 +40,7 @@ function tokenize(formula: string, where: string): Token[] {
     at = TOKEN.lastIndex;
     if (m[1]) out.push({ kind: 'num', text: m[1] });
     else if (m[3]) out.push({ kind: 'ref', text: m[3].replace(/\$/g, ''), sheet: m[2] ? m[2].slice(0, -1).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : undefined });
-    else if (m[4]) out.push({ kind: m[4].toUpperCase() === 'SUM' ? 'sum' : 'subtotal', text: `${m[4].toUpperCase()}(` });
+    else if (m[4]) out.push({ kind: m[4].toLowerCase() as Token['kind'], text: `${m[4].toUpperCase()}(` });
     else if (m[5]) out.push({ kind: 'column', table: m[5], text: m[6] });
     else out.push({ kind: 'op', text: m[7] });
   }
@@ -58,7 +58,7 @@ function asNumber(v: CellValue, where: string): number {
 }
 
 /** Evaluates `formula` written in `sheet` at `where`; a range's text cells count nothing in SUM, as in Excel. */
-export function evaluateFormula(formula: string, sheet: string, where: string, lookup: CellLookup, columnOf: ColumnResolver = () => undefined): number {
+export function evaluateFormula(formula: string, sheet: string, where: string, lookup: CellLookup, columnOf: ColumnResolver = () => undefined, date1904 = false): number {
   const tokens = tokenize(formula, where).map((t): Token => {
     if (t.kind !== 'column') return t;
     const at = columnOf(t.table!, t.text);
@@ -82,6 +82,19 @@ export function evaluateFormula(formula: string, sheet: string, where: string, l
       const values = cells(t);
       if (values.length !== 1) throw new FormulaNotEvaluable(`A range outside SUM at ${where}`);
       return asNumber(values[0], where);
+    }
+    if (t.kind === 'date') {
+      // DATE(y,m,d): the serial in the workbook's date system (1900: from 1899-12-30; 1904: from 1904-01-01).
+      const args: number[] = [];
+      for (;;) {
+        args.push(expression());
+        const sep = tokens[i++];
+        if (sep?.text === ')') break;
+        if (sep?.text !== ',') throw new FormulaNotEvaluable(`Bad DATE at ${where}`);
+      }
+      if (args.length !== 3) throw new FormulaNotEvaluable(`DATE needs 3 arguments at ${where}`);
+      const days = Date.UTC(args[0], args[1] - 1, args[2]) / 86_400_000;
+      return days - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) / 86_400_000;
     }
     if (t.kind === 'subtotal') {
       // SUBTOTAL(9 or 109, …) is a SUM (the totals row Excel writes for a table's sum).
@@ -140,7 +153,7 @@ export function evaluateFormula(formula: string, sheet: string, where: string, l
 }
 
 /** Fills every pending (uncalculated) formula cell of the loaded sheets with what Excel would compute. */
-export function calculatePending(sheets: FakeSheetData[], pending: { sheet: FakeSheetData; row: number; col: number; formula: string }[]): void {
+export function calculatePending(sheets: FakeSheetData[], pending: { sheet: FakeSheetData; row: number; col: number; formula: string }[], date1904 = false): void {
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const columnOf: ColumnResolver = (table, column) => {
     for (const s of sheets) {
@@ -167,7 +180,7 @@ export function calculatePending(sheets: FakeSheetData[], pending: { sheet: Fake
     if (p) {
       if (busy.has(k)) throw new FormulaNotEvaluable(`A circular reference through ${name}!R${row + 1}C${col + 1}`);
       busy.add(k);
-      const v = evaluateFormula(p.formula, name, `${name}!R${row + 1}C${col + 1}`, lookup, columnOf);
+      const v = evaluateFormula(p.formula, name, `${name}!R${row + 1}C${col + 1}`, lookup, columnOf, date1904);
       busy.delete(k);
       todo.delete(k);
       const cells = p.sheet.values[row]!;

@@ -159,7 +159,7 @@ export async function loadXlsxIntoFake(pathOrBuffer: string | Buffer | ArrayBuff
   const date1904 = workbook.properties?.date1904 === true;
   const pending: Pending[] = [];
   const sheets = workbook.worksheets.map((ws) => readSheet(ws, date1904, pending));
-  calculatePending(sheets, pending);
+  calculatePending(sheets, pending, date1904);
   const activeIndex = workbook.views?.[0]?.activeTab;
   const active = activeIndex === undefined ? undefined : workbook.worksheets[activeIndex]?.name;
   const data: FakeWorkbookData = { sheets, settings: {} };
