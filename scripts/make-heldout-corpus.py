@@ -112,6 +112,25 @@ def openpyxl_text_amounts(path):
     wb.save(path)
 
 
+def openpyxl_text_dates(path):
+    """Payment dates as a clerk types them: 2023年12月31日, 2023/1/5, 2024.01.02, and a serial with a time."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = '项目资金'
+    ws.append(['2023年项目资金'])
+    ws.append(['单位：万元'])
+    ws.append(['项目编码', '项目名称', '全年预算数'])
+    ws.append(['P1', '网站运维', 10])
+    pay = wb.create_sheet('支付明细')
+    pay.append(['支付日期', '支付凭证号', '预算项目编码', '支付金额(元)'])
+    pay.append(['2023年12月31日', 'V1', 'P1', 20000])
+    pay.append(['2023/1/5', 'V2', 'P1', 30000])
+    pay.append([datetime.datetime(2023, 12, 31, 18, 0), 'V3', 'P1', 10000])
+    pay.append(['2024.01.02', 'V4', 'P1', 5000])
+    pay.cell(row=4, column=1).number_format = 'yyyy-mm-dd hh:mm'
+    wb.save(path)
+
+
 # ---------------------------------------------------------------------------------------------------
 # LibreOffice: from CSV and flat ODS (.fods) we write, converted headless.
 
@@ -558,11 +577,43 @@ def mojibake_names(path):
     b.save(path)
 
 
+def two_row_header(path):
+    """The national form's header: 其中 merged over 财政拨款/上年结转/其他资金 in a second header row."""
+    b = Book()
+    b.sheet('项目资金', [
+        ['2023年度项目资金情况'],
+        ['单位：万元'],
+        ['资金类别', '项目名称', '全年预算数', '其中', None, None, '执行数'],
+        [None, None, None, '财政拨款', '上年结转', '其他资金', None],
+        ['州本级', '网站运维', 100, 80, 20, 0, 100],
+        ['州本级', '机房改造', 50, 30, 10, 0, 25],
+    ], merges=['A3:A4', 'B3:B4', 'C3:C4', 'D3:F3', 'G3:G4'])
+    b.save(path)
+
+
+def heading_groups(path):
+    """Groups as numbered heading rows carrying their sums (一、上级资金 150 120), one heading's sum wrong."""
+    b = Book()
+    b.sheet('项目资金', [
+        ['2023年项目支出预算执行情况表'],
+        ['单位：万元'],
+        ['序号', '项目名称', '全年预算数', '执行数'],
+        ['一、上级资金', None, 150, 120],
+        [1, '省专项A', 100, 80],
+        [2, '省专项B', 50, 40],
+        ['二、州本级', None, 60, 55],
+        [1, '人才补贴', 60, 60],
+        ['合计', None, 210, 180],
+    ])
+    b.save(path)
+
+
 OPENPYXL = {
     'openpyxl-uncached.xlsx': openpyxl_uncached,
     'openpyxl-hidden-backups.xlsx': openpyxl_hidden_backups,
     'openpyxl-merged-total-above.xlsx': openpyxl_merged_total_above,
     'openpyxl-text-amounts.xlsx': openpyxl_text_amounts,
+    'openpyxl-text-dates.xlsx': openpyxl_text_dates,
 }
 HAND = {
     'sdk-prefixed.xlsx': sdk_prefixed,
@@ -573,6 +624,8 @@ HAND = {
     'excel-table-totals-row.xlsx': excel_table,
     'repeated-header-subtotals.xlsx': repeated_header_subtotals,
     'mojibake-names.xlsx': mojibake_names,
+    'two-row-header.xlsx': two_row_header,
+    'heading-groups.xlsx': heading_groups,
 }
 LIBRE = {
     'libreoffice-csv-export.xlsx': ('csv', lambda: CSV_EXPORT),
