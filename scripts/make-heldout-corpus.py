@@ -131,6 +131,27 @@ def openpyxl_text_dates(path):
     wb.save(path)
 
 
+def openpyxl_payment_matching(path):
+    """Payments matched as a person would: a code typed as a number against a text code, a name with
+    full-width parentheses against half-width ones, an amount typed '30,000.00元', a name with spaces."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = '项目资金'
+    ws.append(['2023年项目资金'])
+    ws.append(['单位：万元'])
+    ws.append(['项目编码', '项目名称', '全年预算数'])
+    ws.append(['5227001', '大数据发展专项资金(第二批)', 20])
+    ws.append(['5227002', ' 网站运维 ', 10])
+    pay = wb.create_sheet('支付明细')
+    pay.append(['支付日期', '预算项目编码', '预算项目名称', '支付金额(元)'])
+    pay.append([datetime.date(2023, 3, 1), 5227001, '大数据发展专项资金（第二批）', 50000])
+    pay.append([datetime.date(2023, 4, 1), None, '大数据发展专项资金（第二批）', '30,000.00元'])
+    pay.append([datetime.date(2023, 5, 1), 5227002, '网站运维', 100000])
+    for r in range(2, 5):
+        pay.cell(row=r, column=1).number_format = 'yyyy-mm-dd'
+    wb.save(path)
+
+
 # ---------------------------------------------------------------------------------------------------
 # LibreOffice: from CSV and flat ODS (.fods) we write, converted headless.
 
@@ -614,6 +635,7 @@ OPENPYXL = {
     'openpyxl-merged-total-above.xlsx': openpyxl_merged_total_above,
     'openpyxl-text-amounts.xlsx': openpyxl_text_amounts,
     'openpyxl-text-dates.xlsx': openpyxl_text_dates,
+    'openpyxl-payment-matching.xlsx': openpyxl_payment_matching,
 }
 HAND = {
     'sdk-prefixed.xlsx': sdk_prefixed,

@@ -51,3 +51,13 @@ describe('a table whose every 执行数 is 待定 and no payments', () => {
     expect(text).not.toContain('各项目预算均已全部执行');
   });
 });
+
+describe('a table with no 执行数 column and no payments', () => {
+  const wb = book(fundsSheet([['网站运维', 10], ['机房改造', 20]], ['项目名称', '全年预算数']));
+
+  it('the problems section does not say every budget was spent; it says the figures are missing', () => {
+    const text = buildReport(run(wb), wb).paragraphs.map((p) => p.text).join('\n');
+    expect(text).not.toContain('各项目预算均已全部执行');
+    expect(text).toContain('各项目执行数均无法确定，未能评价预算执行情况');
+  });
+});
