@@ -314,8 +314,8 @@ def RICH(*runs):
 class Book:
     """A workbook package built part by part; `p` is the namespace prefix ('' or 'x:')."""
 
-    def __init__(self, prefix='', inline=False, date1904=False, numfmts=None, xfs=None, rows_without_r=False, dimension=True):
-        self.p, self.inline, self.date1904 = prefix, inline, date1904
+    def __init__(self, prefix='', inline=False, date1904=False, numfmts=None, xfs=None, rows_without_r=False, dimension=True, strict=False):
+        self.p, self.inline, self.date1904, self.strict = prefix, inline, date1904, strict
         self.numfmts = numfmts or {}
         self.xfs = xfs or [0]
         self.rows_without_r, self.dimension = rows_without_r, dimension
@@ -331,6 +331,13 @@ class Book:
             self.index[text] = len(self.strings)
             self.strings.append(text)
         return self.index[text]
+
+    def sst_raw(self, inner):
+        key = ('raw', inner)
+        if key not in self.index:
+            self.index[key] = len(self.strings)
+            self.strings.append(key)
+        return self.index[key]
 
     def el(self, tag):
         return f'{self.p}{tag}'
@@ -351,6 +358,12 @@ class Book:
             if self.inline:
                 return f'<{p("c")}{r}{s} t="inlineStr"><{p("is")}><{p("t")} xml:space="preserve">{escape(v.value)}</{p("t")}></{p("is")}></{p("c")}>'
             return f'<{p("c")}{r}{s} t="s"><{p("v")}>{self.sst(v.value)}</{p("v")}></{p("c")}>'
+        if v.kind == 'd':
+            return f'<{p("c")}{r}{s} t="d"><{p("v")}>{v.value}</{p("v")}></{p("c")}>'
+        if v.kind == 'b':
+            return f'<{p("c")}{r}{s} t="b"><{p("v")}>{v.value}</{p("v")}></{p("c")}>'
+        if v.kind == 'rawsi':  # a shared-string item spelled out (phonetic runs, character references)
+            return f'<{p("c")}{r}{s} t="s"><{p("v")}>{self.sst_raw(v.value)}</{p("v")}></{p("c")}>'
         if v.kind == 'rich':
             runs = ''.join(
                 f'<{p("r")}>' + (f'<{p("rPr")}><{p("b")}/><{p("color")} rgb="FFFF0000"/></{p("rPr")}>' if bold else '') + f'<{p("t")} xml:space="preserve">{escape(t)}</{p("t")}></{p("r")}>'
@@ -421,7 +434,7 @@ class Book:
         files['xl/workbook.xml'] = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p("workbook")} {xmlns}>{pr}<{p("bookViews")}><{p("workbookView")} activeTab="0"/></{p("bookViews")}><{p("sheets")}>{"".join(sheets_xml)}</{p("sheets")}></{p("workbook")}>'
         if self.strings:
             files['xl/sharedStrings.xml'] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p("sst")} {xmlns} count="{len(self.strings)}" uniqueCount="{len(self.strings)}">'
-                                             + ''.join(f'<{p("si")}><{p("t")} xml:space="preserve">{escape(s)}</{p("t")}></{p("si")}>' for s in self.strings) + f'</{p("sst")}>')
+                                             + ''.join(f'<{p("si")}>{s[1]}</{p("si")}>' if isinstance(s, tuple) else f'<{p("si")}><{p("t")} xml:space="preserve">{escape(s)}</{p("t")}></{p("si")}>' for s in self.strings) + f'</{p("sst")}>')
             overrides.append(('/xl/sharedStrings.xml', f'{CT}.sharedStrings+xml'))
             wb_rels.append(('rIdSST', REL_SST, 'sharedStrings.xml'))
         numfmts = ''.join(f'<{p("numFmt")} numFmtId="{i}" formatCode="{attr(code)}"/>' for i, code in self.numfmts.items())
@@ -439,6 +452,11 @@ class Book:
         files['[Content_Types].xml'] = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
                                         + ''.join(f'<Override PartName="{n}" ContentType="{c}"/>' for n, c in overrides) + '</Types>')
+        if self.strict:
+            # ISO/IEC 29500 Strict, as Excel's "Strict Open XML Spreadsheet" saves: other namespaces and relationship types.
+            for k in files:
+                files[k] = (files[k].replace(NS_MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main')
+                            .replace('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'))
         with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
             for name in ['[Content_Types].xml', '_rels/.rels'] + sorted(k for k in files if k not in ('[Content_Types].xml', '_rels/.rels')):
                 info = zipfile.ZipInfo(name, FIXED)
@@ -629,6 +647,39 @@ def heading_groups(path):
     b.save(path)
 
 
+def iso_dates_and_escapes(path):
+    """Dates as ISO text cells (t="d"), a name with &amp;, a name as character references, a shared
+    string with a phonetic run (its reading is not part of the text), a TRUE cell beside the table."""
+    b = Book()
+    b.sheet('项目资金', [
+        ['2023年项目资金'],
+        ['单位：万元'],
+        ['项目编码', '项目名称', '全年预算数', '是否重点'],
+        ['P1', Cell('rawsi', '<r><t>网站&amp;运维</t></r><rPh sb="0" eb="2"><t>WANGZHAN</t></rPh><phoneticPr fontId="1"/>'), 10, Cell('b', 1)],
+        ['P2', Cell('rawsi', '<t>&#26426;&#25151;改造</t>'), 20, Cell('b', 0)],
+    ])
+    b.sheet('支付明细', [
+        ['支付日期', '凭证号', '项目编码', '支付金额(元)'],
+        [Cell('d', '2023-02-01T00:00:00'), 'V1', 'P1', 40000],
+        [Cell('d', '2023-12-31'), 'V2', 'P2', 50000],
+        [Cell('d', '2024-01-01T09:30:00'), 'V3', 'P1', 10000],
+    ])
+    b.save(path)
+
+
+def strict_ooxml(path):
+    """Saved as "Strict Open XML Spreadsheet": the ISO Strict namespaces and relationship types."""
+    b = Book(strict=True)
+    b.sheet('项目资金', [
+        ['2023年项目资金执行情况'],
+        ['单位：万元'],
+        ['项目名称', '全年预算数', '执行数'],
+        ['网站运维', 40, 30],
+        ['数字乡村', 60, 60],
+    ])
+    b.save(path)
+
+
 OPENPYXL = {
     'openpyxl-uncached.xlsx': openpyxl_uncached,
     'openpyxl-hidden-backups.xlsx': openpyxl_hidden_backups,
@@ -648,6 +699,8 @@ HAND = {
     'mojibake-names.xlsx': mojibake_names,
     'two-row-header.xlsx': two_row_header,
     'heading-groups.xlsx': heading_groups,
+    'iso-dates-and-escapes.xlsx': iso_dates_and_escapes,
+    'strict-ooxml.xlsx': strict_ooxml,
 }
 LIBRE = {
     'libreoffice-csv-export.xlsx': ('csv', lambda: CSV_EXPORT),

@@ -47,3 +47,12 @@ it('a package that needs nothing is handed over as it is', () => {
   const bytes = pkg(`<workbook xmlns="${MAIN}"/>`, `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`);
   expect(normalizePackage(bytes)).toBe(bytes);
 });
+
+it('ISO date cells (t="d") show Excel’s serials, in the 1904 system when the workbook uses it', async () => {
+  const sheet = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="d"><v>2023-02-01T00:00:00</v></c><c r="B1" t="d"><v>2024-01-01T09:30:00</v></c></row></sheetData></worksheet>`;
+  const wb = (pr: string) => `<workbook xmlns="${MAIN}" xmlns:r="${R}">${pr}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const v1900 = (await loadXlsxIntoFake(pkg(wb(''), sheet))).sheets[0].values[0];
+  expect(v1900).toEqual([44958, 45292 + 9.5 / 24]);
+  const v1904 = (await loadXlsxIntoFake(pkg(wb('<workbookPr date1904="1"/>'), sheet))).sheets[0].values[0];
+  expect(v1904).toEqual([44958 - 1462, 45292 - 1462 + 9.5 / 24]);
+});

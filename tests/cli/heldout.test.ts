@@ -26,6 +26,11 @@ describe.each(heldoutFiles())('%s on the command line', (name) => {
     const json = path.join(dir, 'summary.json');
     const r = await cli(['report', input, '-o', path.join(dir, 'out.xlsx'), '--json', json]);
     expect(sha256(input)).toBe(before);
+    if (key.refused) {
+      expect({ code: r.code, stdout: r.stdout, lines: r.stderr.trim().split('\n').length }).toEqual({ code: key.refused.exit, stdout: '', lines: 1 });
+      for (const text of key.refused.says) expect(r.stderr).toContain(text);
+      return;
+    }
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(r.stdout.split('\n')[0]).toContain(`资金表：${key.tables.funds}；支付明细：${key.tables.payments ?? '无'}`);
     const summary = JSON.parse(readFileSync(json, 'utf8')) as Summary;

@@ -20,7 +20,10 @@ function plannedCells(plan: WritePlan): { sheet: string; address: string; value:
   return plan.blocks.flatMap((b) => b.values.flatMap((row, i) => row.map((value, j) => ({ sheet: b.sheet, address: cellRef(b.top + i, b.left + j), value }))));
 }
 
-describe.each(heldoutFiles())('%s in Excel', (name) => {
+/** Files the command line refuses by design (Strict Open XML): nothing to compare. */
+const COMPARED = heldoutFiles().filter((f) => !answerKey(f).refused);
+
+describe.each(COMPARED)('%s in Excel', (name) => {
   it('the answer key’s figures and issues, as on the command line; every planned value lands in its cell', async () => {
     const key = answerKey(name);
     const file = path.join(HELDOUT_DIR, name);

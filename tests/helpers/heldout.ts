@@ -41,6 +41,8 @@ export interface AnswerKey extends KeyFindings {
   producer: string;
   trap: string;
   tables: { funds: string; payments: string | null };
+  /** The command line stops with one line instead (exit code and what the line must say). */
+  refused?: { exit: number; says: string[] };
   /** What Excel shows where it differs from the file as saved (it calculates formulas on opening). */
   excel?: KeyFindings;
 }
