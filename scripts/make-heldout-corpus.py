@@ -667,6 +667,27 @@ def iso_dates_and_escapes(path):
     b.save(path)
 
 
+def float_noise(path):
+    """Numbers as Excel stores them, to 17 significant digits: 1175.1641999999999 is 1175.1642 万元.
+    Payments in 万元 (支付金额（万元）) on a sheet whose name has an apostrophe."""
+    b = Book()
+    b.sheet('项目资金', [
+        ['2023年项目资金执行情况'],
+        ['单位：万元'],
+        ['项目编码', '项目名称', '全年预算数', '执行数'],
+        ['C1', 'XC工程集中采购工作经费', N('1175.1641999999999'), N('1175.1641999999999')],
+        ['C2', '兑现政策缺口经费', N('52.848469000000001'), N('52.848469000000001')],
+        ['C3', '数字中台工作经费', N('30'), N('29.989999999999998')],
+    ])
+    b.sheet("O'Neil 支付", [
+        ['支付日期', '凭证号', '项目编码', '支付金额（万元）'],
+        [44958, 'V1', 'C3', N('29.989999999999998')],
+        [44960, 'V2', 'C2', N('52.848469000000001')],
+        [44970, 'V3', 'C1', N('1175.1641999999999')],
+    ])
+    b.save(path)
+
+
 def strict_ooxml(path):
     """Saved as "Strict Open XML Spreadsheet": the ISO Strict namespaces and relationship types."""
     b = Book(strict=True)
@@ -701,6 +722,7 @@ HAND = {
     'heading-groups.xlsx': heading_groups,
     'iso-dates-and-escapes.xlsx': iso_dates_and_escapes,
     'strict-ooxml.xlsx': strict_ooxml,
+    'float-noise-wan-payments.xlsx': float_noise,
 }
 LIBRE = {
     'libreoffice-csv-export.xlsx': ('csv', lambda: CSV_EXPORT),
