@@ -688,6 +688,38 @@ def float_noise(path):
     b.save(path)
 
 
+def paged_export(path):
+    """A payments export printed page by page: 过次页/承前页 rows carrying the page's running sum,
+    本页合计, 第1页 共2页 lines, the header again on each page, and the grand 合计."""
+    b = Book(inline=True)
+    b.sheet('项目资金', [
+        ['2023年项目资金'],
+        ['单位：万元'],
+        ['项目编码', '项目名称', '全年预算数'],
+        ['P1', '网站运维', 10],
+        ['P2', '机房改造', 5],
+    ])
+    header = ['支付日期', '支付凭证号', '预算项目编码', '预算项目名称', '支付金额']
+    b.sheet('支付明细', [
+        ['2023年度国库集中支付明细'],
+        ['金额单位：元'],
+        header,
+        ['2023-02-01', 'Z01', 'P1', '网站运维', 20000],
+        ['2023-03-01', 'Z02', 'P1', '网站运维', 30000],
+        ['2023-04-01', 'Z03', 'P2', '机房改造', 10000],
+        ['过次页', None, None, None, 60000],
+        ['第1页 共2页'],
+        header,
+        ['承前页', None, None, None, 60000],
+        ['2023-05-01', 'Z04', 'P1', '网站运维', 5000],
+        ['2023-06-01', 'Z05', 'P2', '机房改造', 15000],
+        ['本页合计', None, None, None, 20000],
+        ['合计', None, None, None, 80000],
+        ['第2页 共2页'],
+    ])
+    b.save(path)
+
+
 def strict_ooxml(path):
     """Saved as "Strict Open XML Spreadsheet": the ISO Strict namespaces and relationship types."""
     b = Book(strict=True)
@@ -723,6 +755,7 @@ HAND = {
     'iso-dates-and-escapes.xlsx': iso_dates_and_escapes,
     'strict-ooxml.xlsx': strict_ooxml,
     'float-noise-wan-payments.xlsx': float_noise,
+    'paged-export.xlsx': paged_export,
 }
 LIBRE = {
     'libreoffice-csv-export.xlsx': ('csv', lambda: CSV_EXPORT),

@@ -26,6 +26,15 @@ export interface PaymentTotalRow {
   to: number;
 }
 
+/**
+ * A printed export's page furniture: 过次页/转下页 carry a page's running sum to the next, 承前页/
+ * 承上页 bring it in — counted again they would double the money — and 第1页 共3页 lines.
+ */
+const PAGE_CARRY = /^(过次页|转次页|转下页|承前页|承上页|接上页|上页结转|结转下页)/;
+const PAGE_LINE = /^(第\d+页(共\d+页)?|共\d+页|-\d+-)$/;
+/** A page's own total (本页合计): it covers the payments of its page only. */
+const PAGE_TOTAL = /^本页(合计|小计)/;
+
 export interface PaymentReadOptions {
   /** The workbook's date system: 1904-system serials are 1,462 days smaller than the 1900 ones the core counts in. */
   dateSystem?: 1900 | 1904;
@@ -55,6 +64,8 @@ export function readPayments(
   const get = (values: CellValue[], c: number | undefined): CellValue => (c === undefined ? null : values[c - left] ?? null);
   const cellOf = (p: Payment, f: PaymentCellField) => paymentCell(layout, p, f);
   let lastTotalAt = 0;
+  // Where the current printed page's payments start (for 本页合计).
+  let pageStart = 0;
   const numericCode = { done: false };
   const mapped = (Object.values(cols) as number[]).filter((c) => c !== cols.check);
   for (let row = table.dataStart; row <= table.dataEnd; row++) {
@@ -77,6 +88,19 @@ export function readPayments(
     // Every total label has 计, 汇 or "total": a cheap test before the normalising one. An Excel
     // table's totals row (汇总, Total, or no label) is a total whatever it says.
     const listObjectTotal = loTotals.has(row);
+    if (typeof labelValue === 'string' && (labelValue.includes('页') || labelValue.includes('-'))) {
+      const pageKey = toHalfWidth(labelValue).replace(/\s+/g, '');
+      if (PAGE_CARRY.test(pageKey) || PAGE_LINE.test(pageKey)) {
+        pageStart = payments.length;
+        continue;
+      }
+      if (PAGE_TOTAL.test(pageKey)) {
+        const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
+        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: pageStart, to: payments.length });
+        pageStart = payments.length;
+        continue;
+      }
+    }
     if (listObjectTotal || (typeof labelValue === 'string' && (labelValue.includes('计') || labelValue.includes('汇') || /total/i.test(labelValue)))) {
       const labelKey = toHalfWidth(cellText(labelValue)).replace(/\s+/g, '');
       if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
@@ -84,6 +108,7 @@ export function readPayments(
         const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
         if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: lastTotalAt, to: payments.length });
         lastTotalAt = payments.length;
+        pageStart = payments.length;
         continue;
       }
     }
