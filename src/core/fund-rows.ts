@@ -6,7 +6,7 @@
 import { FundsTable } from './detect';
 import { FundField } from './fields';
 import { AMOUNT_FIELDS } from './model';
-import { FOOTNOTE, HEADING, TOTAL_LABEL } from './read-cells';
+import { FOOTNOTE, HEADING, PAGE_CARRY, PAGE_LINE, TOTAL_LABEL } from './read-cells';
 import { CellRect, CellValue, SheetSnapshot, cellAt, isBlank, isUncalculated, rowAt } from './snapshot';
 import { cellText, toHalfWidth } from './text';
 
@@ -77,6 +77,11 @@ export function classify(sheet: SheetSnapshot, table: FundsTable): RowClass[] {
     const labelCol = labelCols.find((c) => cellText(cellAt(sheet, row, c)) !== '');
     const label = labelCol !== undefined ? cellText(cellAt(sheet, row, labelCol)) : cellText(first);
     const labelKey = toHalfWidth(label).replace(/\s+/g, '');
+    // 过次页/承前页 carry a printed page's sums (never a project: they would count its money twice); 第1页 共2页.
+    if (PAGE_CARRY.test(labelKey) || PAGE_LINE.test(labelKey)) {
+      out.push({ kind: 'footnote' });
+      continue;
+    }
     const code = textOf(sheet, row, cols.code);
     const name = textOf(sheet, row, cols.name);
     // 小计 in the name column beside a group cell (上级资金 | 小计) is a total as much as a 小计 in the first column.

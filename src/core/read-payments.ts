@@ -8,7 +8,7 @@ import { PaymentsTable } from './detect';
 import { Issue, issue } from './issues';
 import { Payment, PaymentCellField, PaymentLayout, paymentCell } from './model';
 import { Fen } from './money';
-import { FOOTNOTE, TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
+import { FOOTNOTE, PAGE_CARRY, PAGE_LINE, PAGE_TOTAL, TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
 import { CellValue, SheetSnapshot, isBlank, isUncalculated } from './snapshot';
 import { cellText, clip, toHalfWidth } from './text';
 import { UncalculatedCells } from './uncalculated';
@@ -25,15 +25,6 @@ export interface PaymentTotalRow {
   from: number;
   to: number;
 }
-
-/**
- * A printed export's page furniture: 过次页/转下页 carry a page's running sum to the next, 承前页/
- * 承上页 bring it in — counted again they would double the money — and 第1页 共3页 lines.
- */
-const PAGE_CARRY = /^(过次页|转次页|转下页|承前页|承上页|接上页|上页结转|结转下页)/;
-const PAGE_LINE = /^(第\d+页(共\d+页)?|共\d+页|-\d+-)$/;
-/** A page's own total (本页合计): it covers the payments of its page only. */
-const PAGE_TOTAL = /^本页(合计|小计)/;
 
 export interface PaymentReadOptions {
   /** The workbook's date system: 1904-system serials are 1,462 days smaller than the 1900 ones the core counts in. */

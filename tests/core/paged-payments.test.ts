@@ -45,3 +45,10 @@ it('a wrong 本页合计 is named against its own page; a wrong grand 合计 aga
   expect(wrong[0].message).toContain('与上方各笔之和 5000 元不符');
   expect(wrong[1].message).toContain('与上方各笔之和 55000 元不符');
 });
+
+it('in a funds table printed over two pages, 过次页/承前页 are not projects and add nothing to the totals', () => {
+  const a = run(book(fundsSheet([['网站运维', 10, 5], ['过次页', 10, 5], ['第1页 共2页'], ['承前页', 10, 5], ['网页改版', 20, 20], ['合计', 30, 25]])));
+  expect(toSummary(a).projects.map((p) => p.name)).toEqual(['网站运维', '网页改版']);
+  expect(toSummary(a).totals).toMatchObject({ budgetYuan: 300_000, executedYuan: 250_000 });
+  expect(codes(a)).not.toContain('TOTAL_ROW_MISMATCH');
+});
