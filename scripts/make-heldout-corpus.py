@@ -152,6 +152,38 @@ def openpyxl_payment_matching(path):
     wb.save(path)
 
 
+def openpyxl_mixed_units(path):
+    """Each column says its own unit: 全年预算数（万元） but 实际支出数（元）; no unit line on the sheet."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = '预算执行'
+    ws.append(['2023年度预算执行情况'])
+    ws.append(['项目名称', '全年预算数（万元）', '实际支出数（元）'])
+    ws.append(['网站运维', 10, 80000])
+    ws.append(['机房改造', 25.5, 255000])
+    ws.append(['宣传', 3, 12345.67])
+    wb.save(path)
+
+
+def openpyxl_monitoring(path):
+    """Mid-year monitoring (截至2023年6月30日): a payment after the as-of date is not counted."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = '项目资金'
+    ws.append(['2023年1-6月项目支出绩效运行监控表'])
+    ws.append(['单位：万元'])
+    ws.append(['项目编码', '项目名称', '全年预算数'])
+    ws.append(['M1', '网站运维', 20])
+    ws.append(['M2', '机房改造', 40])
+    pay = wb.create_sheet('支付明细')
+    pay.append(['支付日期', '支付凭证号', '预算项目编码', '支付金额(元)'])
+    for row in [(datetime.date(2023, 3, 1), 'V1', 'M1', 100000), (datetime.date(2023, 6, 30), 'V2', 'M2', 100000), (datetime.date(2023, 7, 3), 'V3', 'M2', 200000)]:
+        pay.append(list(row))
+    for r in range(2, 5):
+        pay.cell(row=r, column=1).number_format = 'yyyy-mm-dd'
+    wb.save(path)
+
+
 # ---------------------------------------------------------------------------------------------------
 # LibreOffice: from CSV and flat ODS (.fods) we write, converted headless.
 
@@ -740,6 +772,8 @@ OPENPYXL = {
     'openpyxl-text-amounts.xlsx': openpyxl_text_amounts,
     'openpyxl-text-dates.xlsx': openpyxl_text_dates,
     'openpyxl-payment-matching.xlsx': openpyxl_payment_matching,
+    'openpyxl-mixed-units.xlsx': openpyxl_mixed_units,
+    'openpyxl-monitoring.xlsx': openpyxl_monitoring,
 }
 HAND = {
     'sdk-prefixed.xlsx': sdk_prefixed,

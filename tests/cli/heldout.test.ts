@@ -24,7 +24,7 @@ describe.each(heldoutFiles())('%s on the command line', (name) => {
     const before = sha256(input);
     const dir = tempDir('jixiao-heldout-');
     const json = path.join(dir, 'summary.json');
-    const r = await cli(['report', input, '-o', path.join(dir, 'out.xlsx'), '--json', json]);
+    const r = await cli(['report', input, '-o', path.join(dir, 'out.xlsx'), '--json', json, ...(key.args ?? [])]);
     expect(sha256(input)).toBe(before);
     if (key.refused) {
       expect({ code: r.code, stdout: r.stdout, lines: r.stderr.trim().split('\n').length }).toEqual({ code: key.refused.exit, stdout: '', lines: 1 });

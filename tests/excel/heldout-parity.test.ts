@@ -11,10 +11,8 @@ import { analyze, cellRef, toSummary, type WritePlan } from '../../src/core';
 import { loadSnapshot } from '../../src/cli/main';
 import { analyzeWorkbook, recalculate } from '../../src/excel';
 import { loadXlsxIntoFake } from '../../src/testing/fake-excel/load-xlsx';
-import { HELDOUT_DIR, answerKey, heldoutFiles, mismatches } from '../helpers/heldout';
+import { HELDOUT_DIR, answerKey, heldoutFiles, keySettings, mismatches } from '../helpers/heldout';
 import { TODAY, hostOf, strictFake } from './helpers';
-
-const settings = { today: TODAY };
 
 function plannedCells(plan: WritePlan): { sheet: string; address: string; value: string | number }[] {
   return plan.blocks.flatMap((b) => b.values.flatMap((row, i) => row.map((value, j) => ({ sheet: b.sheet, address: cellRef(b.top + i, b.left + j), value }))));
@@ -26,6 +24,7 @@ const COMPARED = heldoutFiles().filter((f) => !answerKey(f).refused);
 describe.each(COMPARED)('%s in Excel', (name) => {
   it('the answer key’s figures and issues, as on the command line; every planned value lands in its cell', async () => {
     const key = answerKey(name);
+    const settings = { today: TODAY, ...keySettings(key) };
     const file = path.join(HELDOUT_DIR, name);
     const onCli = analyze(await loadSnapshot(file), settings);
     const fake = strictFake(await loadXlsxIntoFake(file));

@@ -41,10 +41,20 @@ export interface AnswerKey extends KeyFindings {
   producer: string;
   trap: string;
   tables: { funds: string; payments: string | null };
+  /** Command-line options the file is run with (e.g. --as-of 2023-06-30); the Excel shell gets the same settings. */
+  args?: string[];
   /** The command line stops with one line instead (exit code and what the line must say). */
   refused?: { exit: number; says: string[] };
   /** What Excel shows where it differs from the file as saved (it calculates formulas on opening). */
   excel?: KeyFindings;
+}
+
+/** The settings `args` stand for, as the pane would set them. */
+export function keySettings(key: AnswerKey): { asOf?: string; fiscalYear?: number } {
+  const a = key.args ?? [];
+  const at = (flag: string) => (a.includes(flag) ? a[a.indexOf(flag) + 1] : undefined);
+  const year = at('--year');
+  return { ...(at('--as-of') ? { asOf: at('--as-of') } : {}), ...(year ? { fiscalYear: Number(year) } : {}) };
 }
 
 export function heldoutFiles(): string[] {
