@@ -574,20 +574,6 @@ def side_by_side_stray(path):
     b.save(path)
 
 
-def wan_title_six_decimals(path):
-    """万元 inside a merged title, amounts to six decimals of 万元 as the reference report has them."""
-    b = Book()
-    b.sheet('项目资金', [
-        ['黔南州大数据局2023年项目资金执行情况表（单位：万元）', None, None, None],
-        ['项目编码', '项目名称', '全年预算数', '执行数'],
-        ['C1', '兑现大数据产业政策缺口经费', 52.848469, 52.848469],
-        ['C2', 'XC工程集中采购工作经费', 1175.1642, 1175.1642],
-        ['C3', '多彩宝接入经费', 2.588, 2.588],
-        ['C4', '数字中台工作经费', 30, 29.99],
-    ], merges=['A1:D1'])
-    b.save(path)
-
-
 def excel_table(path):
     """The funds as an Excel table (ListObject) with a totals row; output columns must stay out of it."""
     def table(n):
@@ -700,22 +686,24 @@ def iso_dates_and_escapes(path):
 
 
 def float_noise(path):
-    """Numbers as Excel stores them, to 17 significant digits: 1175.1641999999999 is 1175.1642 万元.
-    Payments in 万元 (支付金额（万元）) on a sheet whose name has an apostrophe."""
+    """Numbers as Excel stores them, to 17 significant digits: 1175.1641999999999 is 1175.1642 万元;
+    six decimals of 万元 as the reference report has them; the unit only in a merged title. Payments in
+    万元 (支付金额（万元）) on a sheet whose name has an apostrophe."""
     b = Book()
     b.sheet('项目资金', [
-        ['2023年项目资金执行情况'],
-        ['单位：万元'],
+        ['黔南州大数据局2023年项目资金执行情况表（单位：万元）', None, None, None],
         ['项目编码', '项目名称', '全年预算数', '执行数'],
         ['C1', 'XC工程集中采购工作经费', N('1175.1641999999999'), N('1175.1641999999999')],
         ['C2', '兑现政策缺口经费', N('52.848469000000001'), N('52.848469000000001')],
         ['C3', '数字中台工作经费', N('30'), N('29.989999999999998')],
-    ])
+        ['C4', '多彩宝接入经费', N('2.5880000000000001'), N('2.5880000000000001')],
+    ], merges=['A1:D1'])
     b.sheet("O'Neil 支付", [
         ['支付日期', '凭证号', '项目编码', '支付金额（万元）'],
         [44958, 'V1', 'C3', N('29.989999999999998')],
         [44960, 'V2', 'C2', N('52.848469000000001')],
         [44970, 'V3', 'C1', N('1175.1641999999999')],
+        [44980, 'V4', 'C4', N('2.5880000000000001')],
     ])
     b.save(path)
 
@@ -752,6 +740,19 @@ def paged_export(path):
     b.save(path)
 
 
+def budget_columns(path):
+    """Columns that look like the budget and the spending but are not: 年初预算数 and 调整预算数 (the
+    change) beside 调整后预算数 (the full-year budget), 本月支出 beside 累计支出, next year's 2024年预算数."""
+    b = Book()
+    b.sheet('项目资金', [
+        ['2023年项目资金执行情况（单位：万元）'],
+        ['项目名称', '年初预算数', '调整预算数', '调整后预算数', '本月支出', '累计支出', '2024年预算数'],
+        ['网站运维', 10, 2, 12, 1, 9, 15],
+        ['机房改造', 20, -5, 15, 0, 15, 20],
+    ])
+    b.save(path)
+
+
 def strict_ooxml(path):
     """Saved as "Strict Open XML Spreadsheet": the ISO Strict namespaces and relationship types."""
     b = Book(strict=True)
@@ -780,7 +781,6 @@ HAND = {
     'mac-date1904-styles.xlsx': date1904_styles,
     'export-inline-tbd.xlsx': export_inline,
     'side-by-side-stray.xlsx': side_by_side_stray,
-    'wan-title-six-decimals.xlsx': wan_title_six_decimals,
     'excel-table-totals-row.xlsx': excel_table,
     'repeated-header-subtotals.xlsx': repeated_header_subtotals,
     'mojibake-names.xlsx': mojibake_names,
@@ -790,6 +790,7 @@ HAND = {
     'strict-ooxml.xlsx': strict_ooxml,
     'float-noise-wan-payments.xlsx': float_noise,
     'paged-export.xlsx': paged_export,
+    'budget-columns.xlsx': budget_columns,
 }
 LIBRE = {
     'libreoffice-csv-export.xlsx': ('csv', lambda: CSV_EXPORT),
