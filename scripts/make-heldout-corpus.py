@@ -4,8 +4,10 @@ The held-out corpus (tests/fixtures/heldout/): budget workbooks made the way off
 really make them, by programs other than ours — openpyxl, LibreOffice (from .csv and flat .fods we
 write), and SpreadsheetML written by hand the way the Open XML SDK and budget-system exports write it.
 Each file has an answer key, tests/fixtures/heldout/NAME.answer.json, written by hand from the figures
-below (never by running jixiao). `npm run corpus:heldout` rewrites the files; commit them: the tests
-never need Python or LibreOffice.
+below (never by running jixiao). `npm run corpus:heldout [NAME.xlsx …]` rewrites the files (all, or
+those named); commit them: the tests never need Python or LibreOffice. The hand-written packages come
+out byte for byte the same; openpyxl and LibreOffice stamp the time they saved, so theirs differ in
+that only.
 
 Needs Debian's python3-openpyxl (/usr/bin/python3) and LibreOffice (soffice) on PATH.
 """
