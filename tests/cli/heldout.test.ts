@@ -7,6 +7,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Summary } from '../../src/core';
+import { loadXlsxIntoFake } from '../../src/testing/fake-excel/load-xlsx';
 import { cli, sha256, tempDir } from '../helpers/cli';
 import { HELDOUT_DIR, answerKey, heldoutFiles, mismatches } from '../helpers/heldout';
 
@@ -35,5 +36,20 @@ describe.each(heldoutFiles())('%s on the command line', (name) => {
     expect(r.stdout.split('\n')[0]).toContain(`资金表：${key.tables.funds}；支付明细：${key.tables.payments ?? '无'}`);
     const summary = JSON.parse(readFileSync(json, 'utf8')) as Summary;
     expect(mismatches(summary, key)).toEqual([]);
+    // OUT, read back by another reader (exceljs, through the simulated Excel's loader): each project's row holds its rate under 执行率.
+    expect(await ratesInOut(path.join(dir, 'out.xlsx'), key.tables.funds, summary)).toEqual(summary.projects.map((p) => [p.name, p.rate]));
   });
 });
+
+/** [name, the 执行率 cell's value in the project's row] for each project, from the written copy. */
+async function ratesInOut(out: string, sheet: string, s: Summary): Promise<[string, number | null][]> {
+  const values = (await loadXlsxIntoFake(out)).sheets.find((x) => x.name === sheet)!.values;
+  const rowOf = (cell: string) => Number(/(\d+)$/.exec(cell)![1]) - 1;
+  const first = Math.min(...s.projects.map((p) => rowOf(p.cell)));
+  let col = -1;
+  for (let r = first - 1; r >= 0 && col < 0; r--) col = (values[r] ?? []).findIndex((v) => String(v).trim() === '执行率');
+  return s.projects.map((p) => {
+    const v = values[rowOf(p.cell)]?.[col] ?? null;
+    return [p.name, typeof v === 'number' ? v : v === '' ? null : (v as never)];
+  });
+}
