@@ -126,9 +126,14 @@ export function wants(argv: string[], name: 'help' | 'version'): boolean {
   return name === 'help' ? args.some((a) => a === '--help' || a === '-h') : args.includes('--version');
 }
 
+/** What a single-letter option a user tried most likely meant: -O is -o typed with Shift, -v and -V are --version elsewhere. */
+const SHORT_GUESSES: Record<string, string> = { v: 'version', V: 'version', H: 'help' };
+
 function unknownOption(arg: string): UsageError {
   const name = arg.replace(/^-+/, '').split('=')[0];
-  const near = closestWord(name, OPTIONS.map((o) => o.name));
+  const letter = /^-[A-Za-z]$/.test(arg.split('=')[0]) ? name : undefined;
+  const byCase = letter ? OPTIONS.find((o) => o.short === letter.toLowerCase())?.name : undefined;
+  const near = letter ? (byCase ?? SHORT_GUESSES[letter]) : closestWord(name, OPTIONS.map((o) => o.name));
   return new UsageError(
     `未知选项 ${arg.split('=')[0]}。${near ? `您是否想输入 --${near}？` : '可用的选项见 jixiao --help。'}`,
     `Unknown option ${arg.split('=')[0]}. ${near ? `Did you mean --${near}?` : 'See jixiao --help for the options.'}`,

@@ -12,9 +12,9 @@ import type { OutputFile } from './write-file';
 import { XlsxPatchError, patchWorkbook, workbookContentType } from './xlsx-patch';
 
 const OUTPUT_EXTENSIONS: Record<'output' | 'json' | 'docx', { flag: string; ext: RegExp; zh: string; en: string }> = {
-  output: { flag: '-o', ext: /\.xls[xm]$/i, zh: '.xlsx（启用宏的工作簿为 .xlsm）', en: '.xlsx (.xlsm for a macro-enabled workbook)' },
-  json: { flag: '--json', ext: /\.json$/i, zh: '.json', en: '.json' },
-  docx: { flag: '--docx', ext: /\.docx$/i, zh: '.docx', en: '.docx' },
+  output: { flag: '-o', ext: /\.xls[xm]$/i, zh: '.xlsx 文件（启用宏的工作簿为 .xlsm）', en: '.xlsx (.xlsm for a macro-enabled workbook)' },
+  json: { flag: '--json', ext: /\.json$/i, zh: '.json 文件', en: '.json' },
+  docx: { flag: '--docx', ext: /\.docx$/i, zh: '.docx 文件', en: '.docx' },
 };
 
 /** Each output's extension says what it holds; an -o for a macro workbook must be .xlsm (by its name here, by its content later). */
@@ -22,7 +22,7 @@ export function checkOutputNames(opts: CliOptions): void {
   for (const key of ['output', 'json', 'docx'] as const) {
     const value = opts[key];
     const rule = OUTPUT_EXTENSIONS[key];
-    if (value !== undefined && !rule.ext.test(value)) throw new UsageError(`${rule.flag} 应为 ${rule.zh} 文件，收到“${value}”`, `${rule.flag} must name a ${rule.en} file, not "${value}"`);
+    if (value !== undefined && !rule.ext.test(value)) throw new UsageError(`${rule.flag} 应为 ${rule.zh}，收到“${value}”`, `${rule.flag} must name a ${rule.en} file, not "${value}"`);
   }
   const named = kindOfName(opts.input);
   if (opts.output && named) checkOutputKind(named, opts.input, opts.output, 'name');

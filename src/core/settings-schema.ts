@@ -284,3 +284,24 @@ export function checkSettings(value: unknown): Checked<Settings> {
   const checks = Object.fromEntries(CONFIGURABLE_SETTINGS.map((k) => [k, (v: unknown, p: string) => SETTINGS_SCHEMA[k].check(v, p)]));
   return checkObject<Settings>(value, '', checks as never, { zh: '键为设置字段名', en: 'keyed by setting name' });
 }
+
+/**
+ * Settings kept in a workbook (saved by an earlier version, or edited by hand): the fields that check
+ * out, and a problem for each one that does not. The shell uses the first and tells the user the
+ * second — a bad saved year must neither title a report "abc年度" nor vanish without a word.
+ */
+export function usableSettings(value: unknown): { settings: Settings; problems: SettingProblem[] } {
+  if (!isPlainObject(value)) {
+    const r = checkSettings(value);
+    return { settings: {}, problems: r.ok ? [] : r.problems };
+  }
+  const settings: Record<string, unknown> = {};
+  const problems: SettingProblem[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'today') continue; // the clock's business, never the workbook's
+    const r = checkSettings({ [key]: v });
+    if (r.ok) Object.assign(settings, r.value);
+    else problems.push(...r.problems);
+  }
+  return { settings: settings as Settings, problems };
+}

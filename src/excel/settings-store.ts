@@ -3,6 +3,7 @@
  * 1.4) so the ribbon command — a separate runtime with no memory — and the next session find them.
  */
 import type { Settings } from '../core';
+import { SettingProblem, usableSettings } from '../core/settings-schema';
 import { ExcelHost, runBatch } from './host';
 import { toActionError } from './errors';
 
@@ -11,6 +12,8 @@ export const SETTINGS_KEY = 'jixiao.settings';
 export interface SavedSettings {
   settings: Settings;
   savedAt: string;
+  /** Saved fields that were not usable (left out of `settings`), for the pane to name. */
+  problems?: SettingProblem[];
 }
 
 interface Stored {
@@ -37,7 +40,9 @@ export function parseStored(value: unknown): SavedSettings | null {
   }
   const stored = data as Partial<Stored> | null;
   if (!stored || typeof stored !== 'object' || typeof stored.settings !== 'object' || stored.settings === null) return null;
-  return { settings: persistable(stored.settings), savedAt: typeof stored.savedAt === 'string' ? stored.savedAt : '' };
+  const { settings, problems } = usableSettings(persistable(stored.settings));
+  const savedAt = typeof stored.savedAt === 'string' ? stored.savedAt : '';
+  return problems.length ? { settings, savedAt, problems } : { settings, savedAt };
 }
 
 /** Queues the load of the saved settings on a context; read `.value` after the next sync. */

@@ -4,6 +4,7 @@
  * component tests hand in a fake, so no component ever touches Office.
  */
 import type { Analysis, ReportDocument, Settings, WorkbookSnapshot } from '../core';
+import type { SettingProblem } from '../core/settings-schema';
 import type { Lang } from './i18n';
 
 export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
@@ -13,6 +14,8 @@ export type Progress = (stage: Stage, fraction: number) => void | Promise<unknow
 export interface SavedSettings {
   settings: Settings;
   savedAt: string;
+  /** Saved fields that could not be used (an earlier version's or a hand edit's): the pane names them. */
+  problems?: SettingProblem[];
 }
 
 export interface PaneApi {

@@ -29,6 +29,11 @@ export interface MappingDraft {
   sheet: string;
   /** 1-based, as Excel shows it; '' = found automatically. */
   headerRow: string;
+  /**
+   * The table's block on the sheet as Excel writes it ("J3:Q40"), chosen among the tables the detector
+   * found (two side by side or stacked); '' = found automatically.
+   */
+  range: string;
   unit: '' | MoneyUnit;
   /** Field → letter, or null for "not used"; absent = automatic. */
   columns: Record<string, string | null>;
@@ -44,9 +49,11 @@ export function dataSheetNames(snapshot: WorkbookSnapshot | undefined): string[]
  * The columns of a header row with their text. Under a two-row header, a blank or 其中 cell takes
  * the text below it (财政拨款 under 其中), as the detector reads it.
  */
-export function headerColumns(sheet: SheetSnapshot, headerRow0: number, headerRows: number): HeaderColumn[] {
+export function headerColumns(sheet: SheetSnapshot, headerRow0: number, headerRows: number, block?: { left: number; right: number }): HeaderColumn[] {
   const out: HeaderColumn[] = [];
-  for (let col = sheet.left; col <= lastCol(sheet); col++) {
+  const first = Math.max(sheet.left, block?.left ?? 0);
+  const last = Math.min(lastCol(sheet), block?.right ?? Number.MAX_SAFE_INTEGER);
+  for (let col = first; col <= last; col++) {
     const top = cellText(cellAt(sheet, headerRow0, col));
     const below = headerRows > 1 ? cellText(cellAt(sheet, headerRow0 + 1, col)) : '';
     const text = below && (!top || /^其中/.test(top)) ? below : top;
@@ -66,6 +73,7 @@ export function draftFrom(override: TableOverride | undefined): MappingDraft {
   return {
     sheet: override?.sheet ?? '',
     headerRow: override?.headerRow ? String(override.headerRow) : '',
+    range: override?.range ?? '',
     unit: override?.unit ?? '',
     columns: { ...(override?.columns ?? {}) },
   };
@@ -86,6 +94,7 @@ export function overrideFrom(draft: MappingDraft): TableOverride | undefined | '
   const out: TableOverride = {};
   if (draft.sheet) out.sheet = draft.sheet;
   if (headerRow !== undefined) out.headerRow = headerRow;
+  if (draft.range) out.range = draft.range;
   if (draft.unit) out.unit = draft.unit;
   if (Object.keys(draft.columns).length) out.columns = { ...draft.columns };
   return Object.keys(out).length ? out : undefined;
@@ -126,4 +135,32 @@ export function detectedLabel(table: TableLocation | undefined, field: string, h
   if (col === undefined) return undefined;
   const letter = columnLetters(col);
   return columnLabel(headers.find((h) => h.letter === letter) ?? { letter, text: table?.headers[field as keyof typeof table.headers] ?? '' });
+}
+
+/** A table's block without its sheet: "项目资金!J3:Q40" → "J3:Q40" (what TableOverride.range holds). */
+export function blockOf(table: TableLocation): string {
+  const bang = table.range.lastIndexOf('!');
+  return bang >= 0 ? table.range.slice(bang + 1) : table.range;
+}
+
+/** The candidate a draft has chosen (by sheet and block), if any. */
+export function chosenCandidate<T extends TableLocation>(candidates: readonly T[], draft: MappingDraft): T | undefined {
+  if (!draft.range) return undefined;
+  return candidates.find((c) => c.sheet === draft.sheet && blockOf(c) === draft.range);
+}
+
+/** Choosing a whole table replaces the sheet, header row and columns picked by hand: they belonged to another table. */
+export function withCandidate(draft: MappingDraft, candidate: TableLocation | undefined): MappingDraft {
+  if (!candidate) return { ...draft, sheet: '', range: '', headerRow: '', columns: {} };
+  return { ...draft, sheet: candidate.sheet, range: blockOf(candidate), headerRow: '', columns: {} };
+}
+
+/**
+ * The tables of one kind the user must choose between: the detector found several equally likely ones
+ * and raised TABLE_AMBIGUOUS at the first one's header cell. Empty when nothing is ambiguous.
+ */
+export function ambiguousCandidates<T extends TableLocation>(candidates: readonly T[], issues: readonly { code: string; cell: string }[]): T[] {
+  const cells = issues.filter((i) => i.code === 'TABLE_AMBIGUOUS').map((i) => i.cell);
+  if (!cells.length || candidates.length < 2) return [];
+  return candidates.some((c) => cells.some((cell) => c.range.startsWith(`${cell}:`) || c.range === cell)) ? [...candidates] : [];
 }

@@ -57,6 +57,12 @@ describe('argv mistakes', () => {
     expect((await refused(['--bogus'])).stderr).toContain('未知选项 --bogus。可用的选项见 jixiao --help');
   });
 
+  it('a one-letter slip: -O with Shift held means -o, and -v (as other tools have it) means --version', async () => {
+    expect((await refused(['-O', 'out.xlsx'])).stderr).toBe('jixiao: 未知选项 -O。您是否想输入 --output？');
+    expect((await refused(['-v'])).stderr).toBe('jixiao: 未知选项 -v。您是否想输入 --version？');
+    expect((await refused(['-x'])).stderr).toBe('jixiao: 未知选项 -x。可用的选项见 jixiao --help。');
+  });
+
   it('a long option typed with one dash', async () => {
     expect((await refused(['-docx', 'r.docx'])).stderr).toContain('选项 -docx 应以两个短横线开头：--docx');
   });
@@ -76,7 +82,7 @@ describe('argv mistakes', () => {
     expect((await refused(['--json', path.join(dir, 'summary.txt')])).stderr).toContain('--json 应为 .json 文件，收到');
     expect((await refused(['--docx', path.join(dir, 'report.doc')])).stderr).toContain('--docx 应为 .docx 文件');
     const r = await cli(['report', input, '-o', path.join(dir, 'out.csv')]);
-    expect(r.stderr).toContain('-o 应为 .xlsx（启用宏的工作簿为 .xlsm） 文件，收到');
+    expect(r.stderr).toContain('-o 应为 .xlsx 文件（启用宏的工作簿为 .xlsm），收到');
   });
 
   it('a second file name without -o', async () => {

@@ -47,6 +47,25 @@ describe('settings kept in the workbook', () => {
     expect(saved.savedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
+  it('keeps the usable fields of a hand-edited value and names each unusable one (checked as a --config file is)', async () => {
+    const fake = strictFake(buildWorkbook({ 表: [['x']] }));
+    fake.controls.data().settings[SETTINGS_KEY] = JSON.stringify({
+      version: 1,
+      savedAt: '2024-01-10T08:00:00.000Z',
+      settings: { fiscalYear: 'abc', rateDisplay: 'two-decimals', reasonThreshold: 90, colour: 'red', today: '2020-01-01' },
+    });
+    const saved = (await loadSavedSettings(hostOf(fake))) as SavedSettings;
+    expect(saved.settings).toEqual({ rateDisplay: 'two-decimals' });
+    expect(saved.problems!.map((p) => `${p.path} ${p.zh}`)).toEqual([
+      'fiscalYear 应为 1900–9999 之间的整数，如 2023，收到 "abc"',
+      'reasonThreshold 应为 0 到 1 之间的数（90% 应写作 0.9），收到 90',
+      expect.stringMatching(/^colour 不是可用的字段/),
+    ]);
+    // …and the analysis run with them never titles anything "abc年度".
+    const { analysis } = await analyzeWorkbook(hostOf(fake), { ...saved.settings, today: TODAY });
+    expect(JSON.stringify(analysis.issues)).not.toContain('abc');
+  });
+
   it('treats an unreadable stored value as nothing saved', async () => {
     const fake = strictFake(buildWorkbook({ 表: [['x']] }));
     fake.controls.data().settings[SETTINGS_KEY] = '{"version":1,"settings":';

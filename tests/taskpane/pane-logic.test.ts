@@ -52,7 +52,7 @@ describe('mapping editor logic', () => {
     expect(overrideFrom({ ...d, headerRow: ' 4 ' })).toEqual({ headerRow: 4, columns: { executed: 'F', fiscal: null } });
     expect(overrideFrom(withField(withField(d, 'executed', ''), 'fiscal', ''))).toBeUndefined();
     expect(overrideFrom({ ...d, headerRow: '0' })).toBe('invalid');
-    expect(draftFrom({ sheet: 'S', headerRow: 2, unit: 'yuan', columns: { name: 'A' } })).toEqual({ sheet: 'S', headerRow: '2', unit: 'yuan', columns: { name: 'A' } });
+    expect(draftFrom({ sheet: 'S', headerRow: 2, unit: 'yuan', columns: { name: 'A' } })).toEqual({ sheet: 'S', headerRow: '2', range: '', unit: 'yuan', columns: { name: 'A' } });
   });
 
   test('the detected columns label the automatic choice only while the draft keeps the detected header row', () => {

@@ -52,7 +52,11 @@ test('a bad year or threshold is pointed out and cannot be saved', async () => {
   const settings = await openSettings(user, api);
   const form = within(settings);
   await retype(user, form.getByRole('textbox', { name: /^年度/ }), '23');
-  expect(settings).toHaveTextContent('请输入四位年份，如 2023');
+  // The same rule and words as a --config file's fiscalYear.
+  expect(settings).toHaveTextContent('应为 1900–9999 之间的整数，如 2023，收到 23');
+  expect(form.getByRole('button', { name: '保存设置' })).toBeUnavailable();
+  await retype(user, form.getByRole('textbox', { name: /^年度/ }), '2023年');
+  expect(settings).toHaveTextContent('收到 "2023年"');
   expect(form.getByRole('button', { name: '保存设置' })).toBeUnavailable();
   await retype(user, form.getByRole('textbox', { name: /^年度/ }), '');
   await retype(user, form.getByRole('textbox', { name: /^偏差说明阈值/ }), '120');
@@ -69,4 +73,22 @@ test('an as-of date outside the year comes back from the core as an issue on the
   await retype(user, form.getByLabelText('截止日期'), '2024-03-01');
   await user.click(form.getByRole('button', { name: '保存设置' }));
   await waitFor(() => expect(screen.getByTestId('issues-error')).toHaveTextContent('截止日期“2024-03-01”不在2023年度内'));
+});
+
+test('settings saved in the workbook that cannot be used are named, not used and not silently dropped', async () => {
+  // A hand-edited (or older) saved value: {"fiscalYear":"abc","reasonThreshold":90,"rateDisplay":"two-decimals"}.
+  const api = fakeApi();
+  api.loadSavedSettings = async () => ({
+    settings: { rateDisplay: 'two-decimals' },
+    savedAt: '2024-01-10T08:00:00.000Z',
+    problems: [
+      { path: 'fiscalYear', zh: '应为 1900–9999 之间的整数，如 2023，收到 "abc"', en: 'must be a whole number from 1900 to 9999, e.g. 2023, not "abc"' },
+      { path: 'reasonThreshold', zh: '应为 0 到 1 之间的数（90% 应写作 0.9），收到 90', en: 'must be a number from 0 to 1 (write 90% as 0.9), not 90' },
+    ],
+  });
+  renderPane(<App api={api} />);
+  const notice = await screen.findByTestId('notice');
+  expect(notice).toHaveTextContent('本工作簿中保存的设置有不能使用的值，已按未设置处理：fiscalYear 应为 1900–9999 之间的整数，如 2023，收到 "abc"；reasonThreshold 应为 0 到 1 之间的数（90% 应写作 0.9），收到 90。请在“设置”中重新填写并保存。');
+  expect(screen.getByTestId('summary')).not.toHaveTextContent('abc');
+  expect(screen.getByTestId('summary')).toHaveTextContent('2023 年度');
 });

@@ -96,3 +96,43 @@ test('a funds table without payments says the executed amounts come from the tab
   await waitFor(() => expect(screen.getByTestId('step-tables')).toHaveTextContent('未找到支付明细表：执行数只取自项目资金表。'));
   expect(screen.getByTestId('table-funds')).toHaveTextContent('金额单位：万元（项目资金!A2 注明）');
 });
+
+describe('two equally likely funds tables side by side (TABLE_AMBIGUOUS)', () => {
+  // This year's and a draft copy beside it, neither naming a year: the pane must not pick one.
+  const header = ['项目名称', '全年预算数', '执行数'];
+  const left: (string | number)[][] = [header, ['网站运维', 10, 4], ['数据中台', 20, 20]];
+  const right: (string | number)[][] = [header, ['网站运维', 12, 6], ['数据中台', 30, 15]];
+  const twoTables = () => book(sheet('项目资金', left.map((row, i) => [...row, '', ...right[i]])));
+
+  test('the step asks which table, the editor opens offering both, and choosing one computes from it alone', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi(twoTables());
+    renderPane(<App api={api} />);
+    const warning = await screen.findByTestId('ambiguous-funds');
+    expect(warning).toHaveTextContent('请选择要用的项目资金表');
+    expect(warning).toHaveTextContent('项目资金!A1:C3、项目资金!E1:G3');
+    expect(screen.getByTestId('step-tables')).not.toHaveTextContent('未找到项目资金表');
+    // The editor is already open, offering both tables and no automatic pick.
+    const editor = within(screen.getByTestId('mapping-funds'));
+    const which = editor.getByRole('combobox', { name: '使用哪个表' });
+    expect(within(which).getAllByRole('option').map((o) => o.textContent)).toEqual(['（请选择）', '项目资金!A1:C3', '项目资金!E1:G3']);
+    expect(screen.queryByTestId('summary')).toBeNull();
+
+    await user.selectOptions(which, '项目资金!E1:G3');
+    // Only the chosen table's columns are offered for its fields.
+    const budget = editor.getByRole('combobox', { name: '全年预算数' });
+    expect(within(budget).getAllByRole('option').map((o) => o.textContent)).toEqual(['F · 全年预算数（自动）', '（不使用）', 'E · 项目名称', 'F · 全年预算数', 'G · 执行数']);
+    await user.click(editor.getByRole('button', { name: '应用' }));
+    await waitFor(() => expect(api.saved).toEqual({ mapping: { funds: { sheet: '项目资金', range: 'E1:G3' } } }));
+    await waitFor(() => expect(totalRow()).toEqual(['合计（2个）', '42.00', '21.00', '50%']));
+    expect(screen.queryByTestId('ambiguous-funds')).toBeNull();
+  });
+
+  test('in English the question and the choice read in English', async () => {
+    renderPane(<App api={fakeApi(twoTables())} />, 'en');
+    const warning = await screen.findByTestId('ambiguous-funds');
+    expect(warning).toHaveTextContent('Choose the Funds table to use');
+    expect(warning).toHaveTextContent('Several equally likely tables were found');
+    expect(within(screen.getByTestId('mapping-funds')).getByRole('combobox', { name: 'Which table' })).toBeInTheDocument();
+  });
+});

@@ -8,6 +8,8 @@ import { fieldSpecs, TableKind, TableLocation, TableOverride, WorkbookSnapshot }
 import { useI18n } from '../i18n';
 import {
   AUTO,
+  blockOf,
+  chosenCandidate,
   columnLabel,
   dataSheetNames,
   detectedLabel,
@@ -19,6 +21,7 @@ import {
   NOT_USED,
   overrideFrom,
   parseHeaderRow,
+  withCandidate,
   withField,
 } from '../mapping';
 
@@ -36,14 +39,18 @@ const useStyles = makeStyles({
 export interface MappingEditorProps {
   kind: TableKind;
   snapshot?: WorkbookSnapshot;
-  /** What the last analysis found (undefined when the table was not found). */
+  /** What the last analysis found (undefined when the table was not found or was ambiguous). */
   table?: TableLocation;
+  /** Every table of this kind the detector found: offered when there is more than one. */
+  candidates?: readonly TableLocation[];
+  /** The detector could not choose among the candidates: the user must. */
+  ambiguous?: boolean;
   override?: TableOverride;
   disabled: boolean;
   onApply(override: TableOverride | undefined): void;
 }
 
-export function MappingEditor({ kind, snapshot, table, override, disabled, onApply }: MappingEditorProps) {
+export function MappingEditor({ kind, snapshot, table: detected, candidates = [], ambiguous = false, override, disabled, onApply }: MappingEditorProps) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const ids = useId();
@@ -52,14 +59,39 @@ export function MappingEditor({ kind, snapshot, table, override, disabled, onApp
   useEffect(() => setDraft(draftFrom(override)), [override]);
 
   const sheets = useMemo(() => dataSheetNames(snapshot), [snapshot]);
+  // A table chosen among the candidates stands for the detection: its header row, columns and unit.
+  const picked = chosenCandidate(candidates, draft);
+  const table = picked ?? detected;
   const header = editedHeader(snapshot, table, draft);
-  const columns = useMemo(() => (header.sheet ? headerColumns(header.sheet, header.row0, header.rows) : []), [header.sheet, header.row0, header.rows]);
+  const block = picked ?? (header.matchesDetection ? table : undefined);
+  const columns = useMemo(
+    () => (header.sheet ? headerColumns(header.sheet, header.row0, header.rows, block) : []),
+    [header.sheet, header.row0, header.rows, block],
+  );
+  const candidateLabel = (c: TableLocation) => (c.year ? t('candidateYear', { range: c.range, year: c.year }) : c.range);
   const rowState = parseHeaderRow(draft.headerRow);
   const result = overrideFrom(draft);
   const unchanged = JSON.stringify(result ?? null) === JSON.stringify(override ?? null);
 
   return (
     <div className={styles.root} data-testid={`mapping-${kind}`}>
+      {candidates.length > 1 && (
+        <Field label={t('mappingTable')} className={styles.control} validationState={ambiguous && !picked ? 'warning' : 'none'}>
+          <Select
+            className={styles.control}
+            value={picked ? `${picked.sheet}!${blockOf(picked)}` : ''}
+            disabled={disabled}
+            onChange={(_, d) => setDraft(withCandidate(draft, candidates.find((c) => `${c.sheet}!${blockOf(c)}` === d.value)))}
+          >
+            <option value="">{ambiguous ? t('chooseTable') : detected ? t('autoWith', { column: candidateLabel(detected) }) : t('auto')}</option>
+            {candidates.map((c) => (
+              <option key={c.range} value={`${c.sheet}!${blockOf(c)}`}>
+                {candidateLabel(c)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div className={styles.row}>
         <Field label={t('mappingSheet')} className={styles.control}>
           <Select className={styles.control} value={draft.sheet} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, sheet: d.value })}>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { DEFAULT_SETTINGS, RateDisplay, Settings } from '../../core';
+import { Bilingual, SETTINGS_SCHEMA } from '../../core/settings-schema';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -25,13 +26,30 @@ function draftOf(s: Settings): Draft {
   };
 }
 
-export function validYear(text: string): boolean {
-  return text.trim() === '' || (/^\d{4}$/.test(text.trim()) && Number(text) >= 1990 && Number(text) <= 2100);
+/**
+ * What is wrong with a field as typed, checked by the same schema as a --config file (one rule for
+ * both): undefined when it is fine or empty.
+ */
+function problemOf<K extends 'fiscalYear' | 'asOf' | 'reasonThreshold'>(key: K, value: unknown): Bilingual | undefined {
+  const r = SETTINGS_SCHEMA[key].check(value, key);
+  return r.ok ? undefined : r.problems[0];
 }
 
-export function validThreshold(text: string): boolean {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100;
+export function yearProblem(text: string): Bilingual | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  // The form takes digits only: "２０２３" or "2023年" is not silently read as something else.
+  return /^\d+$/.test(t) ? problemOf('fiscalYear', Number(t)) : problemOf('fiscalYear', t);
+}
+
+export function asOfProblem(text: string): Bilingual | undefined {
+  return text.trim() ? problemOf('asOf', text.trim()) : undefined;
+}
+
+/** The threshold is typed in percent (90) and stored as a fraction (0.9), checked as the schema checks a file's. */
+export function thresholdOk(text: string): boolean {
+  const t = text.trim();
+  return /^\d+(\.\d+)?$/.test(t) && !problemOf('reasonThreshold', Number(t) / 100);
 }
 
 /** The settings a draft stands for, keeping what this form does not edit (the mapping). */
@@ -56,27 +74,31 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
   const styles = useStyles();
   const [draft, setDraft] = useState(() => draftOf(settings));
   useEffect(() => setDraft(draftOf(settings)), [settings]);
-  const yearOk = validYear(draft.year);
-  const thresholdOk = validThreshold(draft.threshold);
-  const asOfOk = draft.asOf === '' || /^\d{4}-\d{2}-\d{2}$/.test(draft.asOf);
+  const yearIssue = yearProblem(draft.year);
+
+  const asOfIssue = asOfProblem(draft.asOf);
+  const yearOk = !yearIssue;
+  const thresholdValid = thresholdOk(draft.threshold);
+  const asOfOk = !asOfIssue;
+  const say = (p: Bilingual | undefined) => p && (lang === 'en' ? p.en : p.zh);
   return (
     <form
       className={styles.form}
       data-testid="settings"
       onSubmit={(e) => {
         e.preventDefault();
-        if (yearOk && thresholdOk && asOfOk) onSave(settingsFrom(settings, draft));
+        if (yearOk && thresholdValid && asOfOk) onSave(settingsFrom(settings, draft));
       }}
     >
       <Field
         label={t('settingsYear')}
         hint={t('settingsYearHint')}
         validationState={yearOk ? 'none' : 'error'}
-        validationMessage={yearOk ? undefined : t('settingsYearInvalid')}
+        validationMessage={say(yearIssue)}
       >
         <Input inputMode="numeric" value={draft.year} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, year: d.value })} />
       </Field>
-      <Field label={t('settingsAsOf')} hint={t('settingsAsOfHint')}>
+      <Field label={t('settingsAsOf')} hint={t('settingsAsOfHint')} validationState={asOfOk ? 'none' : 'error'} validationMessage={say(asOfIssue)}>
         <Input type="date" value={draft.asOf} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, asOf: d.value })} />
       </Field>
       <Field label={t('settingsRateDisplay')}>
@@ -88,13 +110,13 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
       <Field
         label={t('settingsThreshold')}
         hint={t('settingsThresholdHint')}
-        validationState={thresholdOk ? 'none' : 'error'}
-        validationMessage={thresholdOk ? undefined : t('settingsThresholdInvalid')}
+        validationState={thresholdValid ? 'none' : 'error'}
+        validationMessage={thresholdValid ? undefined : t('settingsThresholdInvalid')}
       >
         <Input inputMode="decimal" value={draft.threshold} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, threshold: d.value })} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdOk || !asOfOk}>
+        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdValid || !asOfOk}>
           {t('saveSettings')}
         </Button>
       </div>

@@ -2,6 +2,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { Analysis, MappingOverride, TableKind, TableLocation, TableOverride, WorkbookSnapshot } from '../../core';
 import { useI18n } from '../i18n';
+import { ambiguousCandidates } from '../mapping';
 import { MappingEditor } from './MappingEditor';
 import { StepCard } from './StepCard';
 
@@ -52,6 +53,16 @@ export function TablesStep({ analysis, snapshot, mapping, disabled, onApplyMappi
   const funds = analysis?.funds;
   const payments = analysis?.payments;
   const notFound = analysis && !funds ? analysis.issues.find((i) => i.code === 'TABLE_NOT_FOUND' || i.code === 'MAPPING_INVALID') : undefined;
+  // Equally likely tables of a kind: the editor opens with all of them offered, never a silent pick.
+  const ambiguous = {
+    funds: analysis ? ambiguousCandidates(analysis.candidates.funds, analysis.issues) : [],
+    payments: analysis ? ambiguousCandidates(analysis.candidates.payments, analysis.issues) : [],
+  };
+  const ambiguousKinds = (['funds', 'payments'] as const).filter((k) => ambiguous[k].length > 0);
+  const ambiguousIssue = (kind: TableKind) => {
+    const cells = new Set(ambiguous[kind].map((c) => c.range.split(':')[0]));
+    return analysis?.issues.find((i) => i.code === 'TABLE_AMBIGUOUS' && cells.has(i.cell));
+  };
 
   const apply = (kind: TableKind, override: TableOverride | undefined) => {
     const next: MappingOverride = { ...mapping };
@@ -62,7 +73,19 @@ export function TablesStep({ analysis, snapshot, mapping, disabled, onApplyMappi
 
   return (
     <StepCard title={t('step1')} testId="step-tables">
-      {analysis && !funds && (
+      {ambiguousKinds.map((kind) => {
+        const found = ambiguousIssue(kind);
+        const table = t(kind === 'funds' ? 'fundsTable' : 'paymentsTable');
+        return (
+          <MessageBar key={kind} intent="warning" layout="multiline" data-testid={`ambiguous-${kind}`}>
+            <MessageBarBody>
+              <MessageBarTitle>{t('ambiguousTitle', { table })}</MessageBarTitle>
+              {found ? (lang === 'en' ? found.messageEn : found.message) : null} {t('ambiguousHint')}
+            </MessageBarBody>
+          </MessageBar>
+        );
+      })}
+      {analysis && !funds && !ambiguousKinds.length && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('noFunds')}</MessageBarTitle>
@@ -74,7 +97,7 @@ export function TablesStep({ analysis, snapshot, mapping, disabled, onApplyMappi
       {payments && <TableSummary kind="payments" table={payments} />}
       {funds && !payments && <Caption1>{t('noPayments')}</Caption1>}
       {analysis && (
-        <Accordion collapsible multiple defaultOpenItems={funds ? [] : ['funds']}>
+        <Accordion collapsible multiple defaultOpenItems={ambiguousKinds.length ? ambiguousKinds : funds ? [] : ['funds']}>
           {(['funds', 'payments'] as const).map((kind) => (
             <AccordionItem key={kind} value={kind}>
               <AccordionHeader size="small">
@@ -85,6 +108,8 @@ export function TablesStep({ analysis, snapshot, mapping, disabled, onApplyMappi
                   kind={kind}
                   snapshot={snapshot}
                   table={kind === 'funds' ? funds : payments}
+                  candidates={analysis.candidates[kind]}
+                  ambiguous={ambiguous[kind].length > 0}
                   override={mapping?.[kind]}
                   disabled={disabled}
                   onApply={(o) => apply(kind, o)}

@@ -243,6 +243,10 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
       dispatch({ type: 'settings', settings: saved?.settings ?? {}, savedAt: saved?.savedAt });
       dispatch({ type: 'analyzed', snapshot, snapshotKey: snapshotKey(snapshot), analysis });
       dispatch({ type: 'undo-available', value: undoAvailable });
+      if (saved?.problems?.length) {
+        const list = saved.problems.map((p) => `${p.path} ${lang === 'en' ? p.en : p.zh}`).join(lang === 'en' ? '; ' : '；');
+        dispatch({ type: 'notice', notice: { intent: 'warning', id: 'savedSettingsIgnored', params: { list } } });
+      }
     });
     load.listen(onProgress); // after run() marked the pane busy, so a replayed report shows
     return () => {

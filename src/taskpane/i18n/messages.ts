@@ -71,6 +71,11 @@ export const zh = {
   resetMapping: '恢复自动识别',
   headerRowInvalid: '请输入 1 到 1048576 之间的行号',
   mappingFieldsLegend: '各列对应',
+  mappingTable: '使用哪个表',
+  candidateYear: '{range}（{year}年）',
+  chooseTable: '（请选择）',
+  ambiguousTitle: '请选择要用的{table}',
+  ambiguousHint: '找到了几个同样可能的表，本工具不会替您挑选。请在下方“使用哪个表”中选择一个，然后点击“应用”。',
 
   issuesNone: '没有发现问题。',
   issuesNotYet: '尚未检查。',
@@ -144,7 +149,6 @@ export const zh = {
 
   settingsYear: '年度',
   settingsYearHint: '留空则按标题或支付日期推定',
-  settingsYearInvalid: '请输入四位年份，如 2023',
   settingsAsOf: '截止日期',
   settingsAsOfHint: '留空为年末；年中日期按序时进度比较',
   settingsRateDisplay: '执行率显示',
@@ -155,6 +159,7 @@ export const zh = {
   settingsThresholdInvalid: '请输入 0 到 100 之间的数',
   saveSettings: '保存设置',
   // Settings live in the workbook file (Excel.SettingCollection): unsaved, they go when it is closed.
+  savedSettingsIgnored: '本工作簿中保存的设置有不能使用的值，已按未设置处理：{list}。请在“设置”中重新填写并保存。',
   settingsSaved: '设置已保存。设置存放在本工作簿中：请保存工作簿（Ctrl+S），否则关闭后设置会丢失，下次打开和功能区的“重新计算执行率”按钮都用不上。',
   savedAt: '上次保存：{time}',
 } as const;
@@ -229,6 +234,11 @@ export const en: Record<MessageId, string> = {
   resetMapping: 'Detect automatically',
   headerRowInvalid: 'Enter a row number from 1 to 1048576',
   mappingFieldsLegend: 'Columns',
+  mappingTable: 'Which table',
+  candidateYear: '{range} ({year})',
+  chooseTable: '(choose one)',
+  ambiguousTitle: 'Choose the {table} to use',
+  ambiguousHint: 'Several equally likely tables were found, and the add-in will not pick one for you. Choose one under “Which table” below, then choose Apply.',
 
   issuesNone: 'No problems found.',
   issuesNotYet: 'Not checked yet.',
@@ -302,7 +312,6 @@ export const en: Record<MessageId, string> = {
 
   settingsYear: 'Fiscal year',
   settingsYearHint: 'Empty: taken from the title or the payment dates',
-  settingsYearInvalid: 'Enter a four-digit year, e.g. 2023',
   settingsAsOf: 'As-of date',
   settingsAsOfHint: 'Empty: year end; a date within the year compares with time elapsed',
   settingsRateDisplay: 'Rate display',
@@ -312,6 +321,7 @@ export const en: Record<MessageId, string> = {
   settingsThresholdHint: 'Below this rate a reason is expected; default 90',
   settingsThresholdInvalid: 'Enter a number from 0 to 100',
   saveSettings: 'Save settings',
+  savedSettingsIgnored: 'Some settings saved in this workbook cannot be used and are treated as unset: {list}. Set them again under Settings and save.',
   settingsSaved: 'Settings saved. They live in this workbook: save the workbook (Ctrl+S), or they are lost when it is closed, and neither the next session nor the ribbon’s Recalculate rates button gets them.',
   savedAt: 'Last saved: {time}',
 };
