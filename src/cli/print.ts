@@ -1,5 +1,5 @@
 /** The console summary: a table of projects and the issues grouped by severity, in zh or en. */
-import { Analysis, Issue, SEVERITY_ORDER, Severity, countBySeverity, formatRounded } from '../core';
+import { Analysis, GroupResult, Issue, SEVERITY_ORDER, Severity, countBySeverity, executedSumKnown, formatRounded, rateBasisSentence } from '../core';
 
 export type Lang = 'zh' | 'en';
 
@@ -49,14 +49,40 @@ export function formatProjectTable(a: Analysis, lang: Lang): string {
     const r = a.results.projects[p.index];
     lines.push(line([p.name || '（无名称）', money(r.budget), money(r.executed), r.rateText, r.deviationPoints ?? '—']));
   }
-  const groupLine = (name: string, g: { budget: bigint; executed: bigint; rateText: string; deviationPoints?: string }) => line([name, money(g.budget), money(g.executed), g.rateText, g.deviationPoints ?? '—']);
+  const groupLine = (name: string, g: GroupResult) => line([name, money(g.budget), money(executedSumKnown(g) ? g.executed : undefined), g.rateText, g.deviationPoints ?? '—']);
   lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const g of a.results.groups) {
     lines.push(groupLine(`${g.name}（${g.projects.length}${lang === 'zh' ? '个' : ''}）`, g));
     for (const c of g.children) lines.push(groupLine(`  ${c.subgroup}（${c.projects.length}${lang === 'zh' ? '个' : ''}）`, c));
   }
   lines.push(groupLine(lang === 'zh' ? '合计' : 'Total', a.results.total));
+  lines.push(...basisLines(a, lang));
   return lines.join('\n');
+}
+
+/**
+ * Under the table, for each total whose rate stands on only some of its projects, the sentence the
+ * report and the JSON give: 州本级：执行率按其余15个项目计算；大数据发展宣传项目执行数待定。
+ */
+function basisLines(a: Analysis, lang: Lang): string[] {
+  const { model, results } = a;
+  if (!model || !results) return [];
+  const out: string[] = [];
+  const say = (label: string, g: GroupResult) => {
+    const zh = rateBasisSentence(g, model, results.projects);
+    if (!zh) return;
+    if (lang === 'zh') out.push(`${label}：${zh}。`);
+    else {
+      const names = [...new Set([...g.unknownBudget, ...g.unknownExecuted])].map((i) => model.projects[i].name || model.projects[i].cell);
+      out.push(`${label}: the rate is computed over the other ${g.rateProjects.length} projects; not known: ${names.join(', ')}.`);
+    }
+  };
+  for (const g of results.groups) {
+    say(g.name, g);
+    for (const c of g.children) say(`${g.name}·${c.subgroup}`, c);
+  }
+  say(lang === 'zh' ? '合计' : 'Total', results.total);
+  return out.length ? ['', ...out] : [];
 }
 
 export function formatIssues(issues: Issue[], lang: Lang): string {

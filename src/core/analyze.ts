@@ -117,8 +117,11 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
   return { ok: true, settings: resolved, funds, payments, candidates, period, model, results, issues: sorted, plan };
 }
 
-/** The fiscal year the settings give: the year itself, or the as-of date's year. */
-function settingsYear(settings: Settings): number | undefined {
+/**
+ * The fiscal year the settings give: the year itself, or the as-of date's year. Table detection is
+ * handed it (a shell that detects tables before reading them must hand it the same year).
+ */
+export function settingsYear(settings: Settings): number | undefined {
   if (settings.fiscalYear) return settings.fiscalYear;
   const asOf = settings.asOf ? parseDate(settings.asOf) : undefined;
   return asOf?.ok ? serialToYmd(asOf.serial).y : undefined;

@@ -57,7 +57,7 @@ export const FUND_FIELDS: FieldSpec<FundField>[] = [
   { field: 'other', synonyms: ['其他资金'], amount: true, label: { zh: '其他资金', en: 'Other funds' } },
   {
     field: 'executed',
-    synonyms: ['全年执行数', '实际支出数', '执行数', '支付数', '已支付金额', '已支付', '支出数', '实际支出'],
+    synonyms: ['全年执行数', '实际支出数', '执行数', '支付数', '已支付金额', '已支付', '支出数', '实际支出', '累计支出数', '累计支出', '累计支付数', '累计支付', '累计执行数', '累计已支付'],
     amount: true,
     label: { zh: '执行数', en: 'Executed' },
   },

@@ -6,7 +6,7 @@
 import { FundsTable } from './detect';
 import { FundField } from './fields';
 import { AMOUNT_FIELDS } from './model';
-import { FOOTNOTE, HEADING, TOTAL_LABEL } from './read-cells';
+import { FOOTNOTE, HEADING, PAGE_CARRY, PAGE_LINE, TOTAL_LABEL } from './read-cells';
 import { CellRect, CellValue, SheetSnapshot, cellAt, isBlank, isUncalculated, rowAt } from './snapshot';
 import { cellText, toHalfWidth } from './text';
 
@@ -77,12 +77,21 @@ export function classify(sheet: SheetSnapshot, table: FundsTable): RowClass[] {
     const labelCol = labelCols.find((c) => cellText(cellAt(sheet, row, c)) !== '');
     const label = labelCol !== undefined ? cellText(cellAt(sheet, row, labelCol)) : cellText(first);
     const labelKey = toHalfWidth(label).replace(/\s+/g, '');
+    // 过次页/承前页 carry a printed page's sums (never a project: they would count its money twice); 第1页 共2页.
+    if (PAGE_CARRY.test(labelKey) || PAGE_LINE.test(labelKey)) {
+      out.push({ kind: 'footnote' });
+      continue;
+    }
     const code = textOf(sheet, row, cols.code);
     const name = textOf(sheet, row, cols.name);
     // 小计 in the name column beside a group cell (上级资金 | 小计) is a total as much as a 小计 in the first column.
     const nameKey = toHalfWidth(name).replace(/\s+/g, '');
     const totalKey = TOTAL_LABEL.test(labelKey) ? labelKey : nameKey && TOTAL_LABEL.test(nameKey) ? nameKey : undefined;
-    if (listObject || (totalKey !== undefined && !code && totalKey.length <= 40)) {
+    // An export puts 合计 (and its signature line) in the first column, which may be the code column:
+    // a "code" that is the row's own label is no code.
+    const labelIsCode = labelCol === cols.code || (labelCol === undefined && firstCol === cols.code);
+    const realCode = labelIsCode && (TOTAL_LABEL.test(labelKey) || FOOTNOTE.test(labelKey)) ? '' : code;
+    if (listObject || (totalKey !== undefined && !realCode && totalKey.length <= 40)) {
       const key = totalKey ?? labelKey;
       const inName = totalKey === nameKey && totalKey !== labelKey;
       // A group (and sub-group) cell beside the 小计 names the group it totals.
@@ -98,7 +107,9 @@ export function classify(sheet: SheetSnapshot, table: FundsTable): RowClass[] {
       });
       continue;
     }
-    if (amountCells.length === 0 && !code && FOOTNOTE.test(labelKey)) {
+    // A signature line (制单人：张三 … 打印时间：2024-01-05) may spill into the amount columns: as text, not money.
+    const footnoteAmounts = amountCells.every((f) => FOOTNOTE.test(toHalfWidth(cellText(cellAt(sheet, row, cols[f]!))).replace(/\s+/g, '')));
+    if (footnoteAmounts && !realCode && FOOTNOTE.test(labelKey)) {
       out.push({ kind: 'footnote' });
       continue;
     }

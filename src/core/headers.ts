@@ -47,11 +47,19 @@ function normalisedSynonyms(spec: FieldSpec<string>): string[] {
   return list;
 }
 
+/**
+ * Amount headers that only look like a budget or a spending column: a period's flow (本月支出, 本期
+ * 支付数 — not what was spent to date) and a budget's change (调整预算数, 调增数 — not the budget).
+ */
+const PERIOD_FLOW = /^(本月|当月|上月|本期|当期|本季度?|本周)/;
+const BUDGET_CHANGE = /^(调整(预算)?数|预算调整数|调增|调减)/;
+
 export function matchHeader<F extends string>(text: string, specs: FieldSpec<F>[]): HeaderMatch<F> | undefined {
   const h = normalizeHeader(text);
   if (h === '') return undefined;
   let best: HeaderMatch<F> | undefined;
   for (const spec of specs) {
+    if (spec.amount && (PERIOD_FLOW.test(h) || BUDGET_CHANGE.test(h))) continue;
     for (const s of normalisedSynonyms(spec)) {
       let quality: 0 | 1 | 2 = 0;
       if (h === s) quality = 2;

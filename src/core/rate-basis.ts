@@ -63,6 +63,14 @@ export function sumFigures(indexes: number[], results: ProjectResult[], model?: 
   return f;
 }
 
+/**
+ * Whether a set of projects has an executed sum to state: some member's executed amount is known (or
+ * the set is empty). When every member's 执行数 is unknown the sum is unknown too — never "已支付0元".
+ */
+export function executedSumKnown(f: Pick<Figures, 'projects' | 'unknownExecuted'>): boolean {
+  return f.unknownExecuted.length === 0 || f.projects.length > f.unknownExecuted.length;
+}
+
 /** Projects named in full in a basis sentence; beyond this it says 等N个项目. */
 const NAMED_UNKNOWN = 3;
 

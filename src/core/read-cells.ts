@@ -62,6 +62,16 @@ export function readAmount(
 /** 小计/合计/总计/共计 at the start or end of a label; 汇总 or Total alone (the label Excel gives a table's totals row). */
 export const TOTAL_LABEL = /(小计|合计|总计|共计)[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
 export const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+/**
+ * A printed export's page furniture: 过次页/转下页 carry a page's running sum to the next, 承前页/
+ * 承上页 bring it in — counted again they would double the money — and 第1页 共3页 lines.
+ * Tested on the label with spaces removed and full-width characters made half-width.
+ */
+export const PAGE_CARRY = /^(过次页|转次页|转下页|承前页|承上页|接上页|上页结转|结转下页)/;
+export const PAGE_LINE = /^(第\d+页(共\d+页)?|共\d+页|-\d+-)$/;
+/** A page's own total (本页合计): it covers the rows of its page only. */
+export const PAGE_TOTAL = /^本页(合计|小计)/;
+
 /** A note or a signature line under a table (export systems add 制单人：… and 打印时间：…). */
 export const FOOTNOTE = /^(注|说明|备注|填报|制表|审核|单位负责人|负责人|联系人|填表|财务负责人)|^(制单人?|经办人?|复核人?|出纳|会计主管|打印日期|打印时间|导出日期|导出时间)[:：]/;
 

@@ -8,7 +8,7 @@ import { PaymentsTable } from './detect';
 import { Issue, issue } from './issues';
 import { Payment, PaymentCellField, PaymentLayout, paymentCell } from './model';
 import { Fen } from './money';
-import { FOOTNOTE, TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
+import { FOOTNOTE, PAGE_CARRY, PAGE_LINE, PAGE_TOTAL, TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
 import { CellValue, SheetSnapshot, isBlank, isUncalculated } from './snapshot';
 import { cellText, clip, toHalfWidth } from './text';
 import { UncalculatedCells } from './uncalculated';
@@ -55,6 +55,8 @@ export function readPayments(
   const get = (values: CellValue[], c: number | undefined): CellValue => (c === undefined ? null : values[c - left] ?? null);
   const cellOf = (p: Payment, f: PaymentCellField) => paymentCell(layout, p, f);
   let lastTotalAt = 0;
+  // Where the current printed page's payments start (for 本页合计).
+  let pageStart = 0;
   const numericCode = { done: false };
   const mapped = (Object.values(cols) as number[]).filter((c) => c !== cols.check);
   for (let row = table.dataStart; row <= table.dataEnd; row++) {
@@ -77,6 +79,19 @@ export function readPayments(
     // Every total label has 计, 汇 or "total": a cheap test before the normalising one. An Excel
     // table's totals row (汇总, Total, or no label) is a total whatever it says.
     const listObjectTotal = loTotals.has(row);
+    if (typeof labelValue === 'string' && (labelValue.includes('页') || labelValue.includes('-'))) {
+      const pageKey = toHalfWidth(labelValue).replace(/\s+/g, '');
+      if (PAGE_CARRY.test(pageKey) || PAGE_LINE.test(pageKey)) {
+        pageStart = payments.length;
+        continue;
+      }
+      if (PAGE_TOTAL.test(pageKey)) {
+        const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
+        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: pageStart, to: payments.length });
+        pageStart = payments.length;
+        continue;
+      }
+    }
     if (listObjectTotal || (typeof labelValue === 'string' && (labelValue.includes('计') || labelValue.includes('汇') || /total/i.test(labelValue)))) {
       const labelKey = toHalfWidth(cellText(labelValue)).replace(/\s+/g, '');
       if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
@@ -84,6 +99,7 @@ export function readPayments(
         const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
         if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: lastTotalAt, to: payments.length });
         lastTotalAt = payments.length;
+        pageStart = payments.length;
         continue;
       }
     }

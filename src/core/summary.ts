@@ -4,7 +4,7 @@
  */
 import { Analysis } from './analyze';
 import { GroupResult, ProjectResult } from './compute';
-import { rateBasisSentence } from './rate-basis';
+import { executedSumKnown, rateBasisSentence } from './rate-basis';
 import { Model } from './model';
 import { formatIsoDate } from './dates';
 import { fenToYuanNumber } from './money';
@@ -32,8 +32,8 @@ export interface SummaryGroup {
   projectCount: number;
   /** Every project's budget (those whose budget cannot be read are named in unknownBudget). */
   budgetYuan: number;
-  /** Every known executed amount. */
-  executedYuan: number;
+  /** Every known executed amount; null when no member's executed amount is known. */
+  executedYuan: number | null;
   /** The rate's basis: the budget and executed sums of the projects whose figures are both known. */
   rateBasisYuan: number;
   rateBasisExecutedYuan: number;
@@ -68,7 +68,7 @@ function groupSummary(g: GroupResult, model: Model, projects: ProjectResult[]): 
     subgroup: g.subgroup ?? null,
     projectCount: g.projects.length,
     budgetYuan: fenToYuanNumber(g.budget),
-    executedYuan: fenToYuanNumber(g.executed),
+    executedYuan: executedSumKnown(g) ? fenToYuanNumber(g.executed) : null,
     rateBasisYuan: fenToYuanNumber(g.rateBudget),
     rateBasisExecutedYuan: fenToYuanNumber(g.rateExecuted),
     rateBasisProjectCount: g.rateProjects.length,

@@ -11,7 +11,7 @@
  * as far as the table can matter; what was left unread is returned, so nothing is written there.
  * No number formats are read: Range.values gives dates as serial numbers, which the core reads as dates.
  */
-import { CellRect, CellValue, HEADER_SEARCH_ROWS, MappingOverride, Settings, SheetSnapshot, TableLocation, WorkbookSnapshot, detectTables } from '../core';
+import { CellRect, CellValue, HEADER_SEARCH_ROWS, MappingOverride, Settings, SheetSnapshot, TableLocation, TableOverride, WorkbookSnapshot, detectTables, parseRangeOverride, settingsYear } from '../core';
 import { cellBytes } from './budget';
 import { Capabilities } from './host';
 import { ReadPiece, readPieces } from './range-io';
@@ -31,9 +31,16 @@ const MERGE_MARGIN = 8;
 /** Columns right of the header a too-tall table sheet is read to (room for the appended output columns). */
 const TALL_MARGIN = 8;
 
-/** Rows 1…N hold every header the core may look at, including a two-row header at a user-chosen row. */
+/** The 1-based header row a table override names: its headerRow, else the top row of its range (J3:Q40 → 3). */
+function overrideHeaderRow(o: TableOverride | undefined): number {
+  if (o?.headerRow) return o.headerRow;
+  const range = typeof o?.range === 'string' ? parseRangeOverride(o.range) : undefined;
+  return range?.top !== undefined ? range.top + 1 : 0;
+}
+
+/** Rows 1…N hold every header the core may look at, including a two-row header at a user-chosen row or range. */
 export function headerWindowRows(mapping: MappingOverride | undefined): number {
-  const wanted = [HEADER_SEARCH_ROWS + 1, (mapping?.funds?.headerRow ?? 0) + 1, (mapping?.payments?.headerRow ?? 0) + 1];
+  const wanted = [HEADER_SEARCH_ROWS + 1, overrideHeaderRow(mapping?.funds) + 1, overrideHeaderRow(mapping?.payments) + 1];
   return Math.max(...wanted);
 }
 
@@ -194,7 +201,7 @@ export async function readWorkbookState(context: Excel.RequestContext, settings:
   const outline = await readOutline(context, windowRows, caps);
   progress?.(0.2);
   const header = headerSnapshot(outline);
-  const detected = detectTables(header, settings.mapping);
+  const detected = detectTables(header, settings.mapping, { fiscalYear: settingsYear(settings) });
   const windows = new Map<string, TableSheet>();
   for (const table of [detected.funds, detected.payments]) {
     if (!table) continue;

@@ -200,6 +200,11 @@ describe('every project in every total', () => {
     expect(bad.message).toContain('支付明细中该项目已支付5万元（1笔）');
     expect(issueCells(r.summary, 'TOTAL_NOT_CHECKED')).toEqual(['项目资金!G20']);
     expect(issueCells(r.summary, 'TOTAL_ROW_MISMATCH')).toEqual([]);
+    // The console says it too, under the table: a 100.00% beside 1565.61 | 1560.61 is explained.
+    const table = r.stdout.split('\n');
+    expect(table.find((l) => l.startsWith('州本级（16个）'))).toMatch(/1565\.61\s+1560\.61\s+100\.00%/);
+    expect(table).toContain('州本级：执行率按其余15个项目计算；大数据发展宣传项目执行数待定。');
+    expect(table).toContain('合计：执行率按其余15个项目计算；大数据发展宣传项目执行数待定。');
     // The report sheet states the corrected total and the basis.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.out);

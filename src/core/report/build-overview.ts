@@ -4,7 +4,7 @@
  * project, in the reference's words:
  *   2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。（项目偏差原因见项目支出绩效自评情况）
  */
-import { rateBasisSentence } from '../rate-basis';
+import { executedSumKnown, rateBasisSentence } from '../rate-basis';
 import { formatChineseDate } from '../dates';
 import type { Project } from '../model';
 import { BuildContext, Figures, GroupSections, Section, groupSections, rateCells } from './context';
@@ -34,7 +34,9 @@ function functionsSection(ctx: BuildContext): OutlineNode {
 /** "项目总资金为1385.16万元，已支付1319.36万元，执行率95%" — a set of projects' figures. */
 export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目总资金为', dated = true): Inline[] {
   const v = ctx.voice;
-  const runs: Inline[] = [text(budgetWord), figure(total(f.budget, v), f.budgetCells), text(`，${dated ? paidAsOf(v) : ''}已支付`), figure(total(f.executed, v), f.executedCells)];
+  const runs: Inline[] = [text(budgetWord), figure(total(f.budget, v), f.budgetCells)];
+  // No executed amount known among them: what was paid is unknown, not 0 (the basis sentence says why).
+  if (executedSumKnown(f)) runs.push(text(`，${dated ? paidAsOf(v) : ''}已支付`), figure(total(f.executed, v), f.executedCells));
   if (f.rate) runs.push(text('，执行率'), figure(rate(f.rate, v), [...f.budgetCells, ...f.executedCells]));
   else if (f.rateProjects.length) runs.push(text('，预算数为0，不计算执行率'));
   if (v.period.monitoring) runs.push(text(`，${progressText(v)}`));
@@ -101,8 +103,11 @@ function overallSummary(ctx: BuildContext): Inline[] {
   const head = v.period.monitoring ? `截至${formatChineseDate(v.period.asOf)}，纳入绩效运行监控的项目共${all.projects.length}个，` : `${ctx.year}年度纳入绩效自评的项目共${all.projects.length}个，`;
   // The date leads the sentence during the year, so the payments need not repeat it.
   const runs: Inline[] = [text(head), ...figureRuns(all, ctx, '全年预算数', false), text('。')];
-  if (v.period.monitoring) runs.push(text(lagging ? `其中执行率低于序时进度的项目${lagging}个。` : '各项目执行率均不低于序时进度。'));
-  else runs.push(text(lagging ? `其中预算未全部执行的项目${lagging}个。` : '各项目预算均已全部执行。'));
+  // "各项目…" only when every project's figures are known; else it speaks of those whose rate is known.
+  const known = all.rateProjects.length;
+  const every = all.incomplete ? (known ? `执行数已知的${known}个项目` : '') : '各项目';
+  if (lagging) runs.push(text(v.period.monitoring ? `其中执行率低于序时进度的项目${lagging}个。` : `其中预算未全部执行的项目${lagging}个。`));
+  else if (every) runs.push(text(v.period.monitoring ? `${every}执行率均不低于序时进度。` : `${every}预算均已全部执行。`));
   return runs;
 }
 

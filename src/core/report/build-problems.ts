@@ -85,9 +85,15 @@ export function problemsSection(ctx: BuildContext): OutlineNode {
   if (given.length) return { kind: 'heading', runs: [text('存在的问题')], children: staffList(given) };
   const items = problemItems(ctx, laggingProjects(ctx), dataIssues(ctx));
   const v = ctx.voice;
-  const none = v.period.monitoring
-    ? `经自评，截至${formatChineseDate(v.period.asOf)}各项目执行率均不低于序时进度，未发现预算执行方面的问题。`
-    : `经自评，${ctx.year}年度各项目预算均已全部执行，未发现预算执行方面的问题。`;
+  // "各项目" only when every project's figures are known: never a clean bill for figures nobody has.
+  const all = ctx.results.total;
+  const known = all.rateProjects.length;
+  const every = all.incomplete ? `执行数已知的${known}个项目` : '各项目';
+  const none = all.incomplete && !known
+    ? `经自评，${ctx.year}年度各项目执行数均无法确定，未能评价预算执行情况，请补齐执行数后重新计算。`
+    : v.period.monitoring
+      ? `经自评，截至${formatChineseDate(v.period.asOf)}${every}执行率均不低于序时进度，未发现预算执行方面的问题。`
+      : `经自评，${ctx.year}年度${every}预算均已全部执行，未发现预算执行方面的问题。`;
   return { kind: 'heading', runs: [text('存在的问题')], children: items.length ? items : [{ kind: 'body', runs: [text(none)] }] };
 }
 

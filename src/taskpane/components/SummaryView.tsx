@@ -1,6 +1,6 @@
 /** The computed figures at a glance: budget, executed and 执行率 per funding group and in total. */
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { Analysis, formatIsoDate, formatRate, formatRounded, GroupResult } from '../../core';
+import { Analysis, executedSumKnown, formatIsoDate, formatRate, formatRounded, GroupResult } from '../../core';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
@@ -20,7 +20,7 @@ function GroupRow({ group, sub, total, label }: { group: GroupResult; sub?: bool
         {t('groupLabel', { name: label, count: group.projects.length })}
       </TableCell>
       <TableCell className={styles.num}>{formatRounded(group.budget, 'wan', 2, false)}</TableCell>
-      <TableCell className={styles.num}>{formatRounded(group.executed, 'wan', 2, false)}</TableCell>
+      <TableCell className={styles.num}>{executedSumKnown(group) ? formatRounded(group.executed, 'wan', 2, false) : '—'}</TableCell>
       <TableCell className={styles.num}>{group.rateText}</TableCell>
     </TableRow>
   );

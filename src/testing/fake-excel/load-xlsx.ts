@@ -1,10 +1,14 @@
 /**
  * Node only: reads an .xlsx with exceljs into FakeWorkbookData, values as Office.js would return them
  * (dates as serial numbers, formula cells as formula + cached result, merged areas valued only at the
- * top-left). Kept apart from the runtime so the browser bundle never pulls in exceljs.
+ * top-left). A formula saved without its cached result (openpyxl, export systems) is calculated as
+ * Excel would on opening (formula-eval.ts) — never left empty or 0. Kept apart from the runtime so the browser bundle never pulls in exceljs.
  */
 import ExcelJS from 'exceljs';
 import { setSparse, writeCell } from './cells';
+import { calculatePending } from './formula-eval';
+import { normalizePackage } from './normalize-package';
+import { readFileSync } from 'fs';
 import { newSheet } from './host-state';
 import type { CellValue, FakeCellFormat, FakeHorizontalAlignment, FakeSheetData, FakeSheetVisibility, FakeTableData, FakeVerticalAlignment, FakeWorkbookData } from './types';
 
@@ -94,7 +98,9 @@ function mergedAreas(ws: ExcelJS.Worksheet): string[] {
     .filter((r): r is string => typeof r === 'string');
 }
 
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): FakeSheetData {
+type Pending = { sheet: FakeSheetData; row: number; col: number; formula: string };
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, pending: Pending[]): FakeSheetData {
   const sheet = newSheet(ws.name);
   sheet.visibility = VISIBILITY[ws.state] ?? 'Visible';
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection; // loaded from <sheetProtection>, untyped in exceljs
@@ -112,6 +118,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): FakeSheetData {
       if (isObject(raw) && ('formula' in raw || 'sharedFormula' in raw)) {
         const formula = cell.formula;
         writeCell(sheet, r, c, { value: plainValue(raw.result as Scalar, date1904), formula: formula ? `=${formula}` : undefined });
+        if (raw.result === undefined && formula) pending.push({ sheet, row: r, col: c, formula });
       } else {
         const value = plainValue(raw, date1904);
         if (value !== '') writeCell(sheet, r, c, { value });
@@ -145,10 +152,14 @@ function tablesOf(ws: ExcelJS.Worksheet): FakeTableData[] {
 /** Loads an .xlsx file (path or bytes) the way Office.js would see the workbook. */
 export async function loadXlsxIntoFake(pathOrBuffer: string | Buffer | ArrayBuffer | Uint8Array): Promise<FakeWorkbookData> {
   const workbook = new ExcelJS.Workbook();
-  if (typeof pathOrBuffer === 'string') await workbook.xlsx.readFile(pathOrBuffer);
-  else await workbook.xlsx.load(pathOrBuffer instanceof ArrayBuffer ? pathOrBuffer : Buffer.from(pathOrBuffer) as unknown as ArrayBuffer); // exceljs's typings want ArrayBuffer, it reads Buffers too
+  const raw = typeof pathOrBuffer === 'string' ? readFileSync(pathOrBuffer) : pathOrBuffer instanceof ArrayBuffer ? new Uint8Array(pathOrBuffer) : pathOrBuffer;
+  // Prefixed namespaces and rows without r are valid and Excel opens them; exceljs needs them spelled out.
+  const bytes = normalizePackage(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer); // exceljs's typings want ArrayBuffer, it reads Buffers too
   const date1904 = workbook.properties?.date1904 === true;
-  const sheets = workbook.worksheets.map((ws) => readSheet(ws, date1904));
+  const pending: Pending[] = [];
+  const sheets = workbook.worksheets.map((ws) => readSheet(ws, date1904, pending));
+  calculatePending(sheets, pending, date1904);
   const activeIndex = workbook.views?.[0]?.activeTab;
   const active = activeIndex === undefined ? undefined : workbook.worksheets[activeIndex]?.name;
   const data: FakeWorkbookData = { sheets, settings: {} };
