@@ -20,4 +20,5 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/tests'],
   testMatch: SUITES[part === 'report' || part === 'cli' ? part : 'core'],
+  testSequencer: '<rootDir>/tests/setup/mutation-sequencer.js',
 };

@@ -6,7 +6,8 @@
  * `npm run mutation -- --score` only prints the scores. Slow (tens of minutes a part); not in CI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const PARTS = ['rules', 'reading', 'report', 'cli'];
 const args = process.argv.slice(2);
@@ -14,9 +15,29 @@ const scoreOnly = args.includes('--score');
 const chosen = args.filter((a) => !a.startsWith('--'));
 for (const p of chosen) if (!PARTS.includes(p)) throw new Error(`Unknown part "${p}": choose from ${PARTS.join(', ')}.`);
 
+/**
+ * Which suite holds which test (by jest's full test name), for tests/setup/mutation-sequencer.js:
+ * a mutant then loads only the suites holding the tests that cover it.
+ */
+function writeTestMap(part) {
+  const results = path.resolve(`reports/mutation/${part}-tests.json`);
+  const env = { ...process.env, MUTATION_PART: part };
+  const r = spawnSync('nice', ['-n', '10', 'npx', 'jest', '-c', 'jest.mutation.config.js', '--json', `--outputFile=${results}`], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (r.status !== 0) throw new Error(`The ${part} suites fail without any mutant: fix them before mutation testing.`);
+  const map = {};
+  for (const suite of JSON.parse(readFileSync(results, 'utf8')).testResults) {
+    map[path.relative(process.cwd(), suite.name).split(path.sep).join('/')] = suite.assertionResults.map((a) => a.fullName);
+  }
+  const file = path.resolve(`reports/mutation/${part}-test-map.json`);
+  writeFileSync(file, JSON.stringify(map));
+  return file;
+}
+
 if (!scoreOnly) {
+  mkdirSync('reports/mutation', { recursive: true });
   for (const part of chosen.length ? chosen : PARTS) {
-    const r = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env: { ...process.env, MUTATION_PART: part } });
+    const env = { ...process.env, MUTATION_PART: part, MUTATION_TEST_MAP: writeTestMap(part) };
+    const r = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
