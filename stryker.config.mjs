@@ -3,17 +3,15 @@
  * scripts/mutation.mjs, which runs Stryker once per part with MUTATION_PART set. Each part has its
  * own mutated files, its own jest suites, and its own reports and incremental file in reports/mutation/.
  */
+const RULES = '{validate,compute,rate,notes,rate-basis,settings,summary}';
+const AMOUNTS = '{money,dates,match,read-payments,read-cells,text,cell-text,address,issues,analyze}';
 const PARTS = {
-  // The checks, rates, notes, sums and dates a finance officer signs.
-  rules: {
-    mutate: ['src/core/{validate,compute,rate,notes,rate-basis,settings,money,summary,match,dates,read-payments,read-cells,issues,text,cell-text,address,analyze}.ts'],
-    jest: 'jest.mutation.config.js',
-  },
+  // The checks, rates, deviation notes, totals and period a finance officer signs.
+  rules: { mutate: [`src/core/${RULES}.ts`], jest: 'jest.mutation.config.js' },
+  // Amounts and dates as typed, payments matched to projects, the whole run put together.
+  amounts: { mutate: [`src/core/${AMOUNTS}.ts`], jest: 'jest.mutation.config.js' },
   // Finding the tables and reading their rows; the write plan; the settings schema.
-  reading: {
-    mutate: ['src/core/*.ts', '!src/core/{validate,compute,rate,notes,rate-basis,settings,money,summary,match,dates,read-payments,read-cells,issues,text,cell-text,address,analyze}.ts'],
-    jest: 'jest.mutation.config.js',
-  },
+  reading: { mutate: ['src/core/*.ts', `!src/core/${RULES}.ts`, `!src/core/${AMOUNTS}.ts`], jest: 'jest.mutation.config.js' },
   // The report's document model and renderers (src/core/report).
   report: { mutate: ['src/core/report/**/*.ts'], jest: 'jest.mutation.config.js' },
   // The command line's option handling: malformed values refused, valid ones taking effect.
@@ -37,7 +35,8 @@ export default {
   ignorePatterns: ['lib', 'dist', 'out', 'coverage', 'reports', 'test-artifacts', '.stryker-tmp*', 'bench', 'assets'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
-  timeoutMS: 20000,
+  // A mutant that loops forever is stopped after this much more than the tests' own time.
+  timeoutMS: 10000,
   incremental: true,
   incrementalFile: `reports/mutation/${part}-incremental.json`,
   reporters: ['html', 'json', 'clear-text', 'progress-append-only'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run mutation [part…]`: mutation testing of the finance rules, one Stryker run per part
- * (stryker.config.mjs: rules, reading, report, cli; all four when none is named), each niced so the
+ * (stryker.config.mjs: rules, amounts, reading, report, cli; all of them when none is named), each niced so the
  * machine stays usable, then the score of every part that has a report in reports/mutation/.
  * `npm run mutation -- --score` only prints the scores. Slow (tens of minutes a part); not in CI.
  */
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const PARTS = ['rules', 'reading', 'report', 'cli'];
+const PARTS = ['rules', 'amounts', 'reading', 'report', 'cli'];
 const args = process.argv.slice(2);
 const scoreOnly = args.includes('--score');
 const chosen = args.filter((a) => !a.startsWith('--'));
