@@ -5,9 +5,8 @@
  * web gives some large requests.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
 import * as path from 'path';
+import { tempDir } from './helpers/temp';
 import { buildWorkbook, createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../src/testing/fake-excel';
 import { loadXlsxIntoFake } from '../src/testing/fake-excel/load-xlsx';
 
@@ -143,7 +142,7 @@ describe('an .xlsx with Excel tables, merges and the 1904 date system loads as E
     ws.addTable({ name: '支付表', ref: 'B2', headerRow: true, totalsRow: true, columns: [{ name: '支付日期' }, { name: '金额', totalsRowFunction: 'sum' }], rows: [[new Date(Date.UTC(2023, 11, 31)), 100], [new Date(Date.UTC(2024, 0, 2)), 50]] });
     ws.getCell('E7').value = '备注';
     ws.mergeCells('E7:F8');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fake-real-')), 'book.xlsx');
+    const file = path.join(tempDir('fake-real-'), 'book.xlsx');
     await wb.xlsx.writeFile(file);
     data = await loadXlsxIntoFake(file);
   });

@@ -4,22 +4,14 @@
  * where real permissions never fail, and no test can fill a disk.
  */
 import ExcelJS from 'exceljs';
-import { readdirSync, rmSync } from 'fs';
+import { readdirSync } from 'fs';
 import * as path from 'path';
 import { CliFs, nodeFs } from '../../src/cli/file-system';
-import { tempDir } from '../helpers/cli';
-
-const scratch: string[] = [];
-// Registered as the importing test file loads: its temporary folders go when it is done.
-afterAll(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../helpers/temp';
 
 /** A temporary folder removed when the test file finishes. */
 export function scratchDir(prefix = 'jixiao-'): string {
-  const dir = tempDir(prefix);
-  scratch.push(dir);
-  return dir;
+  return tempDir(prefix);
 }
 
 export interface FsCall {

@@ -187,4 +187,15 @@ describe('--strict', () => {
     expect(lax.code).toBe(0);
     expect(lax.stdout.replace(/run-\d+/g, '')).toBe(bad.stdout.replace(/run-\d+/g, ''));
   });
+  it('warnings alone do not fail it: a missing 未完成原因 is printed and the exit is still 0', async () => {
+    const input = await cleanBook(path.join(dir, 'warned.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    wb.getWorksheet('项目资金')!.getCell('E4').value = null;
+    await wb.xlsx.writeFile(input);
+    const r = await run(input, '--strict');
+    expect(r.summary.issues.filter((i) => i.severity !== 'info').map((i) => `${i.severity} ${i.code} ${i.cell}`)).toEqual(['warning REASON_MISSING 项目资金!E4']);
+    expect(r.stdout).toContain('警告 (1)');
+    expect(r.code).toBe(0);
+  });
 });

@@ -5,9 +5,8 @@
  * (WorkbookSnapshot.dateSystem), from what the workbook's own DATE(2000,1,1) answers.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
 import * as path from 'path';
+import { tempDir } from '../helpers/temp';
 import { readWorkbook } from '../../src/excel';
 import { buildWorkbook, createFakeExcel } from '../../src/testing/fake-excel';
 import { loadXlsxIntoFake } from '../../src/testing/fake-excel/load-xlsx';
@@ -21,7 +20,7 @@ async function macWorkbook(): Promise<string> {
   wb.properties.date1904 = true;
   wb.addWorksheet('项目资金').addRows([['项目名称', '全年预算数', '执行数'], ['系统运维', 100, 40]]);
   wb.addWorksheet('支付明细').addRows([['支付日期', '项目名称', '支付金额(元)'], [new Date(Date.UTC(2023, 11, 31)), '系统运维', 400000]]);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'd1904-')), 'mac.xlsx');
+  const file = path.join(tempDir('d1904-'), 'mac.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
 }

@@ -7,9 +7,8 @@
  * totals rows (SheetSnapshot.tables).
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'fs';
-import { tmpdir } from 'os';
 import * as path from 'path';
+import { tempDir } from '../helpers/temp';
 import { analyze, columnLetters, type CellRect, type PlanBlock, type WritePlan } from '../../src/core';
 import { analyzeWorkbook, readWorkbook, recalculate, undoLastRun } from '../../src/excel';
 import { buildWorkbook, cloneWorkbookData, createFakeExcel, type FakeExcel, type FakeWorkbookData } from '../../src/testing/fake-excel';
@@ -52,7 +51,7 @@ describe('a merge over the would-be output column of the sample', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(SAMPLE);
     wb.getWorksheet('项目资金')!.mergeCells(mergeRef);
-    file = path.join(mkdtempSync(path.join(tmpdir(), 'merge-')), 'merged.xlsx');
+    file = path.join(tempDir('merge-'), 'merged.xlsx');
     await wb.xlsx.writeFile(file);
     data = await loadXlsxIntoFake(file);
   });

@@ -29,7 +29,7 @@ describe('writing text', () => {
     };
     const host = hostOf(fake);
     await host.run(async (context) => {
-      const capture = await capturePlan(context, plan, { sheets: [] }, new Date(), capabilities(host), false);
+      const capture = await capturePlan(context, plan, { sheets: [] }, new Date('2024-01-15T02:00:00Z'), capabilities(host), false);
       await applyPlan(context, plan, capture, planLooks(capture.appended, capture.record), capabilities(host));
     });
     TRICKY.forEach((text, i) => {

@@ -1,17 +1,15 @@
 /** Running the command line in-process, capturing what it prints, as a user at a terminal sees it. */
 import ExcelJS from 'exceljs';
 import { createHash } from 'crypto';
-import { mkdtempSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { CliDeps, defaultDeps, loadSnapshot, main } from '../../src/cli/main';
 import type { WorkbookSnapshot } from '../../src/core';
 
 export const SAMPLE = path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx');
 
-export function tempDir(prefix = 'jixiao-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
-}
+/** Temporary folders are removed when the test file is done (tests/helpers/temp.ts). */
+export { tempDir } from './temp';
 
 /** Runs `jixiao …args`; `deps` swaps in a simulated file system, clock or platform. */
 export async function cli(args: string[], deps: Partial<CliDeps> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
