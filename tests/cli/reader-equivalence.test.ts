@@ -6,7 +6,7 @@
  * and checked to be exactly that and nothing else.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync, readdirSync, statSync } from 'fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import { WorkbookReadError } from '../../src/cli/xlsx-read';
@@ -23,7 +23,14 @@ function xlsxFiles(dir: string): string[] {
   });
 }
 
-const FILES = [...xlsxFiles(path.join(ROOT, 'tests', 'fixtures')), ...xlsxFiles(path.join(ROOT, 'samples'))];
+/**
+ * Every workbook in the repository — except the held-out corpus's: those carry hand-written answer keys
+ * (tests/cli/heldout.test.ts checks them in both shells), a stronger test than agreement with exceljs,
+ * which misreads several of them (x:-prefixed parts, t="d" ISO dates) — the reason they were written.
+ */
+const FILES = [...xlsxFiles(path.join(ROOT, 'tests', 'fixtures')), ...xlsxFiles(path.join(ROOT, 'samples'))].filter(
+  (f) => !existsSync(f.replace(/\.xls[xm]?$/i, '.answer.json')),
+);
 
 /**
  * Valid workbooks exceljs refuses outright: openpyxl writes absolute relationship targets

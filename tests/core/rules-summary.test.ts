@@ -100,7 +100,8 @@ it('a mid-year run: typed, paid and unknown 执行数, a group whose rate cannot
         subgroup: null,
         projectCount: 1,
         budgetYuan: 100000,
-        executedYuan: 0,
+        // Its only project's 执行数 is unknown: the paid sum is unknown too, never 0.
+        executedYuan: null,
         rateBasisYuan: 0,
         rateBasisExecutedYuan: 0,
         rateBasisProjectCount: 0,
