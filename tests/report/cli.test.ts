@@ -31,7 +31,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
   it('says what it wrote and what is left to fill in', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('报告：黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告，');
-    expect(result.stdout).toMatch(/待填写或核对8处（产生的效益、项目实施情况、受益对象满意度、未完成原因），已用【】标出/);
+    expect(result.stdout).toMatch(/待填写8处（产生的效益、项目实施情况、受益对象满意度、报告日期），待核对1处，已用【】标出，清单见“核对清单”工作表/);
     expect(result.stdout).toContain(`已写出：${docx}`);
   });
 
