@@ -22,7 +22,7 @@ import { NamedPath, checkInput, checkOutputs } from './output-paths';
 import { checkLang, commandOf, inputOf, langOf, tokenize, wants } from './options';
 import { settingsFrom } from './settings-args';
 import { writeOutputs } from './write-file';
-import { checkOutputContent, checkOutputNames, produceOutputs } from './outputs';
+import { checkOutputContent, checkOutputNames, generatedSheets, keptSheetLines, produceOutputs } from './outputs';
 import { checkInputName } from './workbook-kind';
 import { formatIssues, formatProjectTable } from './print';
 import { WorkbookReadError } from './xlsx-read';
@@ -145,7 +145,9 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   if (opts.output) checkOutputContent(input, opts);
   const out: string[] = [periodLine(analysis, opts.lang), '', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang)];
   const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
+  const sheets = opts.output ? generatedSheets(snapshot) : undefined;
   if (report) out.push('', reportLine(report, opts.lang));
+  if (sheets) out.push(...keptSheetLines(sheets, opts.lang));
   const errors = countBySeverity(analysis.issues).error;
   const exitCode = opts.strict && errors > 0 ? 1 : 0;
   if (!outputs.length) return { analysis, exitCode, stdout: out.join('\n') };
@@ -153,7 +155,7 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   // All outputs are made first and written as one set: a failure anywhere writes none of them.
   let failure: string | undefined;
   try {
-    const files = await produceOutputs(input, analysis, report, opts);
+    const files = await produceOutputs(input, analysis, report, opts, sheets);
     const written = await writeOutputs(files, deps.fs, deps.platform);
     out.push('');
     for (const dir of written.createdFolders) {
