@@ -1,4 +1,4 @@
-/** Settings: fiscal year, as-of date, how rates print and the reason threshold; saved in the workbook. */
+/** Settings: fiscal year, as-of date, report date, how rates print and the reason threshold; saved in the workbook. */
 import { useEffect, useState } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { DEFAULT_SETTINGS, RateDisplay, Settings } from '../../core';
@@ -11,6 +11,7 @@ const useStyles = makeStyles({
 interface Draft {
   year: string;
   asOf: string;
+  reportDate: string;
   rateDisplay: RateDisplay;
   threshold: string;
 }
@@ -20,6 +21,7 @@ function draftOf(s: Settings): Draft {
   return {
     year: s.fiscalYear ? String(s.fiscalYear) : '',
     asOf: s.asOf ?? '',
+    reportDate: s.reportDate ?? '',
     rateDisplay: s.rateDisplay ?? DEFAULT_SETTINGS.rateDisplay,
     threshold: String(Math.round(threshold * 100) / 100),
   };
@@ -41,6 +43,8 @@ export function settingsFrom(base: Settings, d: Draft): Settings {
   else delete next.fiscalYear;
   if (d.asOf.trim()) next.asOf = d.asOf.trim();
   else delete next.asOf;
+  if (d.reportDate.trim()) next.reportDate = d.reportDate.trim();
+  else delete next.reportDate;
   return next;
 }
 
@@ -59,13 +63,14 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
   const yearOk = validYear(draft.year);
   const thresholdOk = validThreshold(draft.threshold);
   const asOfOk = draft.asOf === '' || /^\d{4}-\d{2}-\d{2}$/.test(draft.asOf);
+  const reportDateOk = draft.reportDate === '' || /^\d{4}-\d{2}-\d{2}$/.test(draft.reportDate);
   return (
     <form
       className={styles.form}
       data-testid="settings"
       onSubmit={(e) => {
         e.preventDefault();
-        if (yearOk && thresholdOk && asOfOk) onSave(settingsFrom(settings, draft));
+        if (yearOk && thresholdOk && asOfOk && reportDateOk) onSave(settingsFrom(settings, draft));
       }}
     >
       <Field
@@ -78,6 +83,9 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
       </Field>
       <Field label={t('settingsAsOf')} hint={t('settingsAsOfHint')}>
         <Input type="date" value={draft.asOf} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, asOf: d.value })} />
+      </Field>
+      <Field label={t('settingsReportDate')} hint={t('settingsReportDateHint')}>
+        <Input type="date" value={draft.reportDate} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, reportDate: d.value })} />
       </Field>
       <Field label={t('settingsRateDisplay')}>
         <RadioGroup value={draft.rateDisplay} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, rateDisplay: d.value as RateDisplay })}>
@@ -94,7 +102,7 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
         <Input inputMode="decimal" value={draft.threshold} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, threshold: d.value })} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdOk || !asOfOk}>
+        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdOk || !asOfOk || !reportDateOk}>
           {t('saveSettings')}
         </Button>
       </div>
