@@ -3,7 +3,7 @@
  * executed", dates from the data, no machine rhythm. Each workbook here is built to fool one rule.
  */
 import { type ReportDocument } from '../../src/core';
-import { paragraphStarting, reportOf, texts, under } from '../helpers/report';
+import { paragraphStarting, reportOf, sampleSnapshot, texts, under } from '../helpers/report';
 import { book, fundsSheet, paymentsSheet, sheet } from '../helpers/snap';
 
 const HEADER = ['资金类别', '项目名称', '全年预算数', '财政拨款', '上年结转', '其他资金', '执行数', '项目实施情况', '产生的效益', '受益对象满意度', '未完成原因'];
@@ -148,6 +148,17 @@ describe('dates and years from the data, never the machine clock', () => {
     expect(undated.checklist).toContainEqual(expect.objectContaining({ kind: 'fill', mark: '【请填写：报告日期】' }));
     const dated = reportOf(snapshot, { today: '2026-12-01', reportDate: '2024-01-31' }).doc;
     expect(dated.paragraphs[dated.paragraphs.length - 1].text).toBe('2024年1月31日');
+  });
+
+  it('names a monitoring period once in the staff’s own title and once in the body, as the reference would', async () => {
+    const { doc } = reportOf(await sampleSnapshot(), { asOf: '2023-07-31' });
+    expect(doc.paragraphs[0].text).toBe('黔南州大数据发展管理局2023年1-7月绩效运行日常监控自评情况报告');
+    const generated = doc.paragraphs.map((p) => p.runs.filter((r) => r.kind !== 'staff').map((r) => r.text).join('')).join('\n');
+    expect(generated.match(/截至7月31日/g)).toHaveLength(1);
+    expect(generated).not.toMatch(/截至2023年/);
+    // A title that names its months already is left as the staff wrote it.
+    const titled = book(sheet('单位信息', [['单位名称', '州某局'], ['报告标题', '州某局2023年1-6月绩效运行监控报告']]), fundsSheet([['州本级', '甲项目', 10, 10, 0, 0, 5, '', '', '', '']], HEADER));
+    expect(reportOf(titled, { asOf: '2023-07-31' }).doc.paragraphs[0].text).toBe('州某局2023年1-6月绩效运行监控报告');
   });
 
   it('lets --year replace the workbook’s stated year in title and opening, and leaves other years alone', () => {

@@ -44,8 +44,13 @@ function yearAligned(ctx: BuildContext, s: string): string {
 
 function titleRuns(ctx: BuildContext, unitName: Inline[]): Inline[] {
   const t = ctx.unit.title;
-  if (t) return [staff(yearAligned(ctx, asName(t.value)), t.cell)];
   const period = ctx.voice.period;
+  if (t) {
+    const title = yearAligned(ctx, asName(t.value));
+    // A monitoring run names its months in the staff's own title too, unless it already names some.
+    const named = period.monitoring && !/\d+\s*月/.test(title) ? title.replace(new RegExp(`${ctx.year}\\s*年度?`), `${ctx.year}年${periodName(period.asOf)}`) : title;
+    return [staff(named, t.cell)];
+  }
   // A monitoring report names its months once, in the title, the reference's way: 2023年1-7月.
   if (period.monitoring) return [...unitName, text(`${ctx.year}年${periodName(period.asOf)}绩效运行监控自评情况报告`)];
   return [...unitName, text(`${ctx.year}年度绩效自评报告`)];
