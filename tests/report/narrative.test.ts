@@ -200,6 +200,17 @@ describe('no machine rhythm', () => {
     expect(all.match(/偏差原因见项目支出绩效自评情况/g)).toHaveLength(1);
   });
 
+  it('counts, rather than names, more than five projects behind in a group', () => {
+    const many = book(
+      fundsSheet(
+        [...Array.from({ length: 7 }, (_, i) => ['州本级', `滞后项目${i + 1}`, 10, 10, 0, 0, 5, '', '', '', '']), ['州本级', '完成项目', 10, 10, 0, 0, 10, '', '', '', '']],
+        HEADER,
+      ),
+    );
+    const text = texts(reportOf(many).doc).join('\n');
+    expect(text).toContain('\n其中7个项目预算未全部执行，偏差原因见项目支出绩效自评情况。\n');
+  });
+
   it('writes every amount in one unit: 0万元 among 万元', () => {
     expect(all).toContain('（其中：财政拨款资金0万元，上年结转资金72万元，其他资金0万元）');
     expect(all).not.toMatch(/\d元/);

@@ -84,14 +84,18 @@ function projectItems(s: Section, ctx: BuildContext): OutlineNode[] {
   return s.figures.projects.map((i) => ({ kind: 'item', runs: projectLine(i, ctx) }));
 }
 
+const MAX_NAMED_BEHIND = 5;
+
 /** After a group's list, once: which of its projects are behind, and where their reasons are. */
 function behindNote(g: GroupSections, ctx: BuildContext): OutlineNode[] {
   const behind = behindProjects(ctx, g.group.projects);
   if (!behind.length) return [];
   const word = ctx.voice.period.monitoring ? '执行率低于序时进度' : '预算未全部执行';
-  const named = behind.length === g.group.projects.length ? (behind.length === 1 ? '该项目' : `以上${behind.length}个项目均`) : '其中，';
+  const all = behind.length === g.group.projects.length;
+  // Up to five are named; more are counted, their names being in 二 anyway.
+  const named = all ? (behind.length === 1 ? '该项目' : `以上${behind.length}个项目均`) : behind.length > MAX_NAMED_BEHIND ? `其中${behind.length}个项目` : '其中，';
   const runs: Inline[] = [text(named)];
-  if (behind.length < g.group.projects.length) {
+  if (!all && behind.length <= MAX_NAMED_BEHIND) {
     behind.forEach((i, n) => {
       const p = ctx.model.projects[i];
       runs.push(text(n ? '、' : ''), p.name ? staff(asName(p.name), p.cell) : text(`第${n + 1}个项目`));

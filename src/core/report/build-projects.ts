@@ -85,7 +85,8 @@ function fundsParagraph(p: Project, r: ProjectResult, ctx: BuildContext): Outlin
     const exact = v.rateDisplay === 'whole' ? `实际${formatRate(r.rate, 'two-decimals')}，` : '';
     runs.push(text(`（${exact}尚余`), figure(amount(unspent, v), rateCells(p, ctx)), text('未支付）'));
   }
-  if (v.period.monitoring) runs.push(text(isBehind(r, v) ? '，低于序时进度' : '，不低于序时进度'));
+  // During the year only a project behind 序时进度 says so; the period itself is named once, in 一.
+  if (v.period.monitoring && isBehind(r, v)) runs.push(text('，低于序时进度'));
   runs.push(...checkRuns(p.index, ['project'], ctx), text('。'));
   return runIn(runs);
 }
