@@ -74,7 +74,7 @@ function laggingItem(ctx: BuildContext, lagging: Lagging[]): OutlineNode {
   // One project needs no count and no total: its own figures say it.
   const single = lagging.length === 1;
   const head = v.period.monitoring
-    ? `部分项目执行进度滞后。${single ? `${progressText(v)}，` : `有${lagging.length}个项目执行率低于${progressText(v)}，尚未支付资金合计${total(unspent, v)}。`}`
+    ? `部分项目执行进度滞后。${single ? '' : `有${lagging.length}个项目执行率低于${progressText(v)}，尚未支付资金合计${total(unspent, v)}。`}`
     : `部分项目预算未全部执行。${single ? '' : `${ctx.year}年度有${lagging.length}个项目预算未全部执行，节余资金合计${total(unspent, v)}。`}`;
   const runs: Inline[] = [text(head)];
   const shown = lagging.slice(0, MAX_NAMED_LAGGING);
