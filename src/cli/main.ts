@@ -22,7 +22,7 @@ import { NamedPath, checkInput, checkOutputs } from './output-paths';
 import { checkLang, commandOf, inputOf, langOf, tokenize, wants } from './options';
 import { settingsFrom } from './settings-args';
 import { writeOutputs } from './write-file';
-import { checkOutputContent, checkOutputNames, produceOutputs } from './outputs';
+import { checkOutputContent, checkOutputNames, generatedSheets, keptSheetLines, produceOutputs } from './outputs';
 import { checkInputName } from './workbook-kind';
 import { formatIssues, formatProjectTable } from './print';
 import { WorkbookReadError } from './xlsx-read';
@@ -68,7 +68,7 @@ export async function parseInvocation(argv: string[], deps: CliDeps = defaultDep
   const outputs: Partial<Record<'output' | 'json' | 'docx', string>> = {};
   for (const key of ['output', 'json', 'docx'] as const) if (t.values.has(key)) outputs[key] = t.values.get(key);
   const settings = await settingsFrom(
-    { config: t.values.get('config'), map: t.values.get('map'), year: t.values.get('year'), asOf: t.values.get('as-of'), rateDisplay: t.values.get('rate-display'), amountDisplay: t.values.get('amount-display') },
+    { config: t.values.get('config'), map: t.values.get('map'), year: t.values.get('year'), asOf: t.values.get('as-of'), reportDate: t.values.get('report-date'), rateDisplay: t.values.get('rate-display'), amountDisplay: t.values.get('amount-display') },
     deps.fs,
     deps.clock,
     deps.platform,
@@ -146,7 +146,9 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   if (opts.output) checkOutputContent(input, opts);
   const out: string[] = [periodLine(analysis, opts.lang), '', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang)];
   const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
+  const sheets = opts.output ? generatedSheets(snapshot) : undefined;
   if (report) out.push('', reportLine(report, opts.lang));
+  if (sheets) out.push(...keptSheetLines(sheets, opts.lang));
   const errors = countBySeverity(analysis.issues).error;
   const exitCode = opts.strict && errors > 0 ? 1 : 0;
   if (!outputs.length) return { analysis, exitCode, stdout: out.join('\n') };
@@ -154,7 +156,7 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   // All outputs are made first and written as one set: a failure anywhere writes none of them.
   let failure: string | undefined;
   try {
-    const files = await produceOutputs(input, analysis, report, opts);
+    const files = await produceOutputs(input, analysis, report, opts, sheets);
     const written = await writeOutputs(files, deps.fs, deps.platform);
     out.push('');
     for (const dir of written.createdFolders) {
@@ -180,11 +182,15 @@ function releaseReaderGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** One line on the report: its paragraphs and what the staff still have to fill in. */
+/** One line on the report: its paragraphs and what the staff still have to fill in or check (the 核对清单). */
 function reportLine(doc: ReportDocument, lang: Lang): string {
-  const fields = [...new Set(doc.missing.map((m) => m.field))];
-  const zh = `报告：${doc.title}，${doc.paragraphs.length}段；${doc.missing.length ? `待填写或核对${doc.missing.length}处（${fields.join('、')}），已用【】标出` : '无待填写内容'}。`;
-  const en = `Report: ${doc.paragraphs.length} paragraphs; ${doc.missing.length ? `${doc.missing.length} places to fill in or check (${fields.join(', ')}), marked with 【】` : 'nothing left to fill in'}.`;
+  const fills = doc.checklist.filter((c) => c.kind === 'fill');
+  const checks = doc.checklist.filter((c) => c.kind === 'check');
+  const fields = [...new Set(doc.missing.filter((m) => !m.placeholder.startsWith('【请核对')).map((m) => m.field))];
+  const zhParts = [...(fills.length ? [`待填写${fills.length}处（${fields.join('、')}）`] : []), ...(checks.length ? [`待核对${checks.length}处`] : [])];
+  const enParts = [...(fills.length ? [`${fills.length} to fill in (${fields.join(', ')})`] : []), ...(checks.length ? [`${checks.length} figures to check`] : [])];
+  const zh = `报告：${doc.title}，${doc.paragraphs.length}段；${zhParts.length ? `${zhParts.join('，')}，已用【】标出，清单见“核对清单”工作表` : '无待填写或核对的内容'}。`;
+  const en = `Report: ${doc.paragraphs.length} paragraphs; ${enParts.length ? `${enParts.join(', ')}, marked with 【】 and listed in the sheet 核对清单` : 'nothing left to fill in or check'}.`;
   return [lang === 'zh' ? zh : en, ...doc.notes].join('\n');
 }
 

@@ -54,6 +54,13 @@ export const OPTIONS: OptionSpec[] = [
     example: '--as-of 2023-07-31',
   },
   {
+    name: 'report-date',
+    value: { zh: '日期', en: 'DATE' },
+    setting: 'reportDate',
+    description: { zh: '报告日期（YYYY-MM-DD）：报告落款的成文日期；不写时留作【请填写：报告日期】', en: 'report date (YYYY-MM-DD) printed under the signature; without it the report leaves a 【请填写：报告日期】 placeholder' },
+    example: '--report-date 2024-01-15',
+  },
+  {
     name: 'map',
     value: { zh: '映射.json', en: 'MAP.json' },
     setting: 'mapping',

@@ -64,6 +64,7 @@ export interface SettingArgs {
   map?: string;
   year?: string;
   asOf?: string;
+  reportDate?: string;
   rateDisplay?: string;
   amountDisplay?: string;
 }
@@ -89,6 +90,7 @@ export async function settingsFrom(args: SettingArgs, fs: CliFs, clock: Clock, p
     yearFrom = '--year';
   }
   if (args.asOf !== undefined) settings.asOf = checkSettingOption('as-of', 'asOf', args.asOf);
+  if (args.reportDate !== undefined) settings.reportDate = checkSettingOption('report-date', 'reportDate', args.reportDate);
   if (args.rateDisplay !== undefined) settings.rateDisplay = checkSettingOption('rate-display', 'rateDisplay', args.rateDisplay);
   if (args.amountDisplay !== undefined) settings.amountDisplay = checkSettingOption('amount-display', 'amountDisplay', args.amountDisplay);
   // A year and an as-of date from different years would make the core fall back to year end.

@@ -55,6 +55,19 @@ export function formatChineseDate(serial: number): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** 7月31日: a date within the report's own year, as the body writes it once the title names the year. */
+export function monthDay(serial: number): string {
+  const { m, d } = serialToYmd(serial);
+  return `${m}月${d}日`;
+}
+
+/** The months a monitoring run covers, as a title names them: 1-7月 to the end of July, else 1月1日至7月15日. */
+export function periodName(asOf: number): string {
+  const { m } = serialToYmd(asOf);
+  const monthEnd = serialToYmd(asOf + 1).m !== m;
+  return monthEnd ? `1-${m}月` : `1月1日至${monthDay(asOf)}`;
+}
+
 const TEXT_DATE = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 

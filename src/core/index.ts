@@ -19,3 +19,4 @@ export * from './cell-text';
 export { deviationNote, wan } from './notes';
 export { nameKey, toHalfWidth } from './text';
 export * from './report';
+export * from './generated-sheets';

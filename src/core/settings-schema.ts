@@ -237,6 +237,15 @@ export const SETTINGS_SCHEMA: { [K in ConfigurableSetting]-?: SettingSpec<NonNul
     example: '"2023-07-31"',
     flag: '--as-of',
   },
+  reportDate: {
+    ...dateSpec,
+    description: {
+      zh: '报告日期：报告落款处的成文日期。不写时落款日期留作【请填写：报告日期】，不取电脑当天的日期。',
+      en: 'The report date printed under the signature. When absent the report shows a 【请填写：报告日期】 placeholder; the computer’s date is never used.',
+    },
+    example: '"2024-01-15"',
+    flag: '--report-date',
+  },
   rateDisplay: {
     ...enumSpec(['whole', 'two-decimals'] as const),
     description: { zh: '执行率的显示：whole 为整数百分比（28%），two-decimals 为两位小数（27.78%）。默认 whole。', en: 'How rates print: whole percents (28%) or two decimals (27.78%). Default whole.' },

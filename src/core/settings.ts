@@ -22,6 +22,8 @@ export interface Settings {
   progressMethod?: 'days' | 'months';
   /** Below this 执行率 (or this far behind 序时进度) a written 未完成原因 is expected. Default 0.9. */
   reasonThreshold?: number;
+  /** 报告日期, 'YYYY-MM-DD': the date under the report's signature. Absent: a 【请填写：报告日期】 placeholder, never the clock. */
+  reportDate?: string;
   /** 'YYYY-MM-DD', supplied by the shell; the core never reads the clock. */
   today?: string;
   mapping?: MappingOverride;

@@ -7,11 +7,12 @@ import { TABLE_SPECS, TableKind, TableSpec } from './fields';
 import { SheetSnapshot, WorkbookSnapshot, lastRow, rowAt } from './snapshot';
 import { ColumnBlock, headerBlocks, mappingIsValid, resolveMatches, tableBlocks } from './table-blocks';
 import { scanBody } from './table-body';
-import { Candidate, HEADER_SEARCH_ROWS, REPORT_SHEET_NAME, RESERVED_SHEET_PREFIX } from './table-location';
+import { isGeneratedSheetName } from './generated-sheets';
+import { Candidate, GENERATED_SHEET_NAMES, HEADER_SEARCH_ROWS, RESERVED_SHEET_PREFIX } from './table-location';
 import { cellText } from './text';
 
 export function isDataSheet(sheet: SheetSnapshot): boolean {
-  return !sheet.name.startsWith(RESERVED_SHEET_PREFIX) && sheet.name !== REPORT_SHEET_NAME;
+  return !sheet.name.startsWith(RESERVED_SHEET_PREFIX) && !isGeneratedSheetName(sheet.name, GENERATED_SHEET_NAMES);
 }
 
 export function isVisible(sheet: SheetSnapshot): boolean {

@@ -16,6 +16,10 @@ export const HEADER_SEARCH_ROWS = 20;
 /** Sheets the add-in itself keeps (undo store, settings) and the report it writes are never data. */
 export const RESERVED_SHEET_PREFIX = '__jixiao';
 export const REPORT_SHEET_NAME = '自评报告';
+/** The open 【】 marks of the report with their cells, for the clerk (never sent out). */
+export const CHECKLIST_SHEET_NAME = '核对清单';
+/** Every sheet the tool generates; a numbered copy ("自评报告 (2)") is generated too. 绩效自评表 joins here. */
+export const GENERATED_SHEET_NAMES: string[] = [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME];
 
 export interface TableLocation<F extends string = string> {
   kind: TableKind;

@@ -2,13 +2,14 @@
  * What the task pane and the ribbon ask of Excel, each in one Excel.run: read → core (→ check → save
  * undo → write). Every failure leaves here as an OfficeActionError with a sentence for the user.
  */
-import { Analysis, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, fatalIssue, parseAddress, rangeAddress, renderReportSheet, unquoteSheetName } from '../core';
+import { Analysis, CHECKLIST_SHEET_NAME, REPORT_SHEET_NAME, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, chooseGeneratedSheet, fatalIssue, isGeneratedSheetName, parseAddress, rangeAddress, renderChecklistSheet, renderReportSheet, unquoteSheetName } from '../core';
 import { OfficeActionError, partialWriteError, refusedBlockError, toActionError, workbookProtectedError } from './errors';
 import { assertNoMergedOutput, assertPlanInsideRead, queueStructureCheck } from './guards';
 import { Capabilities, ExcelHost, capabilities, localToday, runBatch } from './host';
 import { WorkbookRead, readWorkbookState } from './read';
 import { capturePlan } from './capture';
-import { findExistingReport, reportUndo, writeReportSheet } from './report-sheet';
+import { checklistUndo, writeChecklistSheet } from './checklist-sheet';
+import { findExistingReport, readGeneratedSheets, reportUndo, writeReportSheet } from './report-sheet';
 import { TimeBudget, countSyncs } from './time-budget';
 import { emptyRecord } from './undo-record';
 import { hasUndoRecord, queueClearStore, saveUndoRecord, storeNeedsStructure } from './undo-store';
@@ -124,32 +125,47 @@ export function recalculate(host: ExcelHost, settings: Settings, onProgress?: Pr
 export interface GeneratedReport {
   analysis: Analysis;
   document: ReportDocument;
+  /** 自评报告, or 自评报告 (2) when the one there was changed since it was generated. */
   sheetName: string;
+  /** The 核对清单 written beside it. */
+  checklistSheetName: string;
+  /** Sheets kept as they were because a person changed them since they were generated. */
+  kept: string[];
   snapshot: WorkbookSnapshot;
 }
 
 async function reportIn(context: Excel.RequestContext, settings: Settings, caps: Capabilities, onProgress?: Progress): Promise<GeneratedReport> {
   const { snapshot, analysis } = await readAndAnalyze(context, settings, caps, onProgress);
   if (!analysis.ok) throw notAnalyzable(analysis);
-  const document = buildReport(analysis, snapshot, { date: settings.today });
+  // Signed with the 报告日期 setting or a placeholder: never with the day the button is pressed.
+  const document = buildReport(analysis, snapshot);
   await onProgress?.('computing', 0.85);
-  const plan = renderReportSheet(document);
-  await onProgress?.('saving-undo', 0);
   // The report sheet is added (and a previous one renamed): refused under structure protection. The
-  // check rides on the sync findExistingReport makes.
+  // check rides on the sync that reads the sheets generated before.
   const checkStructure = queueStructureCheck(context, caps);
-  const existing = await findExistingReport(context, plan.sheetName);
+  const generated = await readGeneratedSheets(context, (name) => isGeneratedSheetName(name, [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME]));
   checkStructure();
+  const sheetOf = (name: string) => generated.sheets.find((s) => s.name === name);
+  // A sheet a person changed since it was generated is kept; the new one goes beside it.
+  const reportTarget = chooseGeneratedSheet(REPORT_SHEET_NAME, generated.names, sheetOf);
+  const checklistTarget = chooseGeneratedSheet(CHECKLIST_SHEET_NAME, generated.names, sheetOf);
+  const plan = { ...renderReportSheet(document), sheetName: reportTarget.sheetName };
+  const checklist = { ...renderChecklistSheet(document), sheetName: checklistTarget.sheetName };
+  await onProgress?.('saving-undo', 0);
+  const existing = reportTarget.replaces ? await findExistingReport(context, plan.sheetName) : undefined;
+  const existingChecklist = checklistTarget.replaces ? await findExistingReport(context, checklist.sheetName) : undefined;
   const record = emptyRecord('report', new Date());
   reportUndo(record, plan, existing);
+  checklistUndo(record, checklist, existingChecklist);
   await saveUndoRecord(context, record, snapshot.sheets.map((s) => s.name));
   await onProgress?.('writing', 0);
   let wrote = false;
   try {
     await writeReportSheet(context, plan, existing, caps, (f) => {
       wrote = true;
-      void onProgress?.('writing', f);
+      void onProgress?.('writing', f * 0.9);
     });
+    await writeChecklistSheet(context, checklist, existingChecklist, caps);
   } catch (e) {
     // Without ExcelApi 1.7 the protection shows only now, in the first sync: nothing of the report was
     // written, so the record just saved must not be undone (it would delete the old report sheet).
@@ -161,7 +177,7 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
     throw partialWriteError(e);
   }
   onProgress?.('done', 1);
-  return { analysis, document, sheetName: plan.sheetName, snapshot };
+  return { analysis, document, sheetName: plan.sheetName, checklistSheetName: checklist.sheetName, kept: [...reportTarget.kept, ...checklistTarget.kept], snapshot };
 }
 
 /** Read → core → buildReport → save undo → write the 自评报告 sheet and bring it to the front. */

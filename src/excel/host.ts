@@ -29,6 +29,8 @@ export interface Capabilities {
   gridlines: boolean;
   /** Worksheet.pageLayout — ExcelApi 1.9. */
   pageLayout: boolean;
+  /** RangeFormat.autofitRows — ExcelApi 1.2. */
+  autofitRows: boolean;
   /** Range.getMergedAreasOrNullObject (1.13) with RangeAreas.areas (1.9). */
   mergedAreas: boolean;
   /** Workbook.protection — ExcelApi 1.7. */
@@ -44,6 +46,7 @@ export function capabilities(host: ExcelHost): Capabilities {
     suspendScreenUpdating: has('1.9'),
     gridlines: has('1.8'),
     pageLayout: has('1.9'),
+    autofitRows: has('1.2'),
     mergedAreas: has('1.13'),
     workbookProtection: has('1.7'),
     worksheetFunctions: has('1.2'),

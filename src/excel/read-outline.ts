@@ -5,7 +5,7 @@
  * used range reaches XFD1048576 because of a stray space, must not make this read pass Excel on the
  * web's 5 MB. What the budget leaves out of sync 2 is read after it in budgeted slices.
  */
-import { CellValue, RESERVED_SHEET_PREFIX, REPORT_SHEET_NAME, SheetTable, SheetVisibility, columnLetters } from '../core';
+import { CellValue, GENERATED_SHEET_NAMES, RESERVED_SHEET_PREFIX, SheetTable, isGeneratedSheetName, SheetVisibility, columnLetters } from '../core';
 import { isMaybeTooLarge } from './budget';
 import { Capabilities } from './host';
 import { ReadPiece, readPieces } from './range-io';
@@ -42,7 +42,7 @@ const VISIBILITY: Record<string, SheetVisibility> = { Visible: 'visible', Hidden
 
 /** The add-in's own sheets are never read: the undo store holds 30,000-character cells. */
 export function isOwnSheet(name: string): boolean {
-  return name.startsWith(RESERVED_SHEET_PREFIX) || name === REPORT_SHEET_NAME;
+  return name.startsWith(RESERVED_SHEET_PREFIX) || isGeneratedSheetName(name, GENERATED_SHEET_NAMES);
 }
 
 /** Columns of the header window sync 2 reads per sheet, so all windows together fit the budget. */

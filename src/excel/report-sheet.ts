@@ -1,10 +1,12 @@
 /**
  * The Word-ready sheet 自评报告 through Office.js: one paragraph a row in column A (text format, fonts
- * per paragraph style, row heights from the plan), the hidden trace in column B. A sheet of that name
- * from an earlier run is renamed and very hidden rather than deleted, so undo can bring it back
- * exactly — with whatever the staff had typed into it.
+ * per paragraph style, rows with a 【】 placeholder highlighted as in the .docx — Office.js cannot
+ * colour part of a cell — row heights autofitted where ExcelApi 1.2 allows, else from the plan), the
+ * hidden trace in column B and fingerprint in C, A4 with "- 1 -" page numbers where ExcelApi 1.9
+ * allows. A sheet of that name from an earlier run (unchanged since: generated-sheets.ts) is renamed
+ * and very hidden rather than deleted, so undo can bring it back exactly.
  */
-import { ParagraphFormat, ReportSheetPlan, ReportSheetRow } from '../core';
+import { CellValue, GeneratedSheetState, ParagraphFormat, ReportSheetPlan, ReportSheetRow, SheetSnapshot, generatedSheetState } from '../core';
 import { ACTION_BYTES, cellBytes } from './budget';
 import { TEXT_FORMAT } from './cell-input';
 import { Capabilities } from './host';
@@ -36,6 +38,31 @@ export async function findExistingReport(context: Excel.RequestContext, name: st
 
 export function reportUndo(record: UndoRecord, plan: ReportSheetPlan, existing: ExistingReport | undefined): void {
   record.report = { sheet: plan.sheetName, ...(existing ? { backup: { name: REPORT_BACKUP_SHEET, ...existing } } : {}) };
+}
+
+/** The yellow of the .docx's highlight, as Office.js writes a fill colour. */
+export const HIGHLIGHT_COLOR = '#FFFF00';
+
+/**
+ * The sheets among `names` that `isOurs` picks, read as snapshots (used range, values as shown), so
+ * the core can tell whether each is still as generated.
+ */
+export async function readGeneratedSheets(context: Excel.RequestContext, isOurs: (name: string) => boolean): Promise<{ names: string[]; sheets: SheetSnapshot[] }> {
+  const worksheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  const names = worksheets.items.map((w) => w.name);
+  const ours = worksheets.items.filter((w) => isOurs(w.name)).map((w) => ({ name: w.name, used: w.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex') }));
+  if (!ours.length) return { names, sheets: [] };
+  await context.sync();
+  const sheets = ours.map(({ name, used }) =>
+    used.isNullObject ? { name, top: 0, left: 0, values: [] } : { name, top: used.rowIndex, left: used.columnIndex, values: used.values as CellValue[][] },
+  );
+  return { names, sheets };
+}
+
+/** Whether a sheet read by readGeneratedSheets is still as generated. */
+export function stateOf(sheets: SheetSnapshot[], name: string): GeneratedSheetState {
+  return generatedSheetState(sheets.find((s) => s.name === name));
 }
 
 /** Consecutive rows sharing a key: [first index, count]. */
@@ -94,6 +121,22 @@ function textPiece(sheet: string, rows: ReportSheetRow[], textFormat: boolean): 
   };
 }
 
+/** The fingerprint in its hidden cell, as text. */
+function markPiece(sheet: string, mark: NonNullable<ReportSheetPlan['generatedMark']>): WritePiece {
+  return {
+    sheet,
+    top: mark.row,
+    left: mark.col,
+    rows: 1,
+    cols: 1,
+    rowBytes: () => cellBytes(mark.text) + 16,
+    queue: (range) => {
+      range.numberFormat = [[TEXT_FORMAT]];
+      range.values = [[mark.text]];
+    },
+  };
+}
+
 /**
  * The paragraphs' looks in few actions: the commonest look and row height go to the whole column,
  * then each run of rows that differs gets only what differs (a 2,000-project report has 14,000 rows).
@@ -115,6 +158,9 @@ function formatPieces(name: string, plan: ReportSheetPlan): { base: (sheet: Exce
     const height = plan.rows[first].heightPt;
     if (height !== baseHeight) pieces.push(formatPiece(name, first, count, 1, (range) => (range.format.rowHeight = height)));
   }
+  for (const [first, count] of runsBy(plan.rows, (r) => (r.placeholders?.length ? 1 : 0))) {
+    if (plan.rows[first].placeholders?.length) pieces.push(formatPiece(name, first, count, 1, (range) => (range.format.fill.color = HIGHLIGHT_COLOR)));
+  }
   const base = (sheet: Excel.Worksheet) => {
     const column = sheet.getRange('A:A').format;
     for (const set of lookSetters(baseLook)) set(column);
@@ -130,7 +176,7 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Repo
   const name = plan.sheetName;
   const n = plan.rows.length;
   const looks = n > 0 ? formatPieces(name, plan) : undefined;
-  const pieces: WritePiece[] = [textPiece(name, plan.rows, plan.textNumberFormat === TEXT_FORMAT), ...(looks?.pieces ?? [])];
+  const pieces: WritePiece[] = [textPiece(name, plan.rows, plan.textNumberFormat === TEXT_FORMAT), ...(plan.generatedMark ? [markPiece(name, plan.generatedMark)] : []), ...(looks?.pieces ?? [])];
   const pause = pauses(context, caps);
   await writePieces(context, pieces, {
     beforeSync: pause.beforeSync,
@@ -143,7 +189,7 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Repo
       if (existing) sheet.position = existing.position;
       sheet.getRange('A:A').format.columnWidth = charsToPoints(plan.textColumnWidth);
       looks?.base(sheet);
-      sheet.getRange('B:B').columnHidden = true;
+      sheet.getRange(plan.generatedMark ? 'B:C' : 'B:B').columnHidden = true;
       if (caps.gridlines) sheet.showGridlines = false;
       const layout = caps.pageLayout ? sheet.pageLayout : undefined;
       if (layout && plan.page) {
@@ -153,6 +199,8 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Repo
         layout.bottomMargin = plan.page.marginsCm.bottom * CM_TO_POINTS;
         layout.leftMargin = plan.page.marginsCm.left * CM_TO_POINTS;
         layout.rightMargin = plan.page.marginsCm.right * CM_TO_POINTS;
+        // Office.js takes one section's codes; the file form leads with the section (&C).
+        if (plan.page.footer) layout.headersFooters.defaultForAllPages.centerFooter = plan.page.footer.replace(/^&C/, '');
       }
       sheet.activate();
       if (n > 0) sheet.getRange(localAddress(0, 0, 1, 1)).select();
@@ -161,4 +209,10 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Repo
     },
     afterSync: (done, total) => onProgress?.(done / total),
   });
+  // Excel knows the fonts it draws with: where it can, it fits each row to its text (wrapped in the
+  // fixed column); the plan's estimate stays where it cannot.
+  if (n > 0 && caps.autofitRows) {
+    context.workbook.worksheets.getItem(name).getRange(`A1:A${n}`).format.autofitRows();
+    await context.sync();
+  }
 }

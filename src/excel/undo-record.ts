@@ -37,7 +37,15 @@ export interface UndoRecord {
   /** Column stretches the run set to wrap text. */
   wrap: { sheet: string; top: number; col: number; rows: number; wrapText: boolean }[];
   /** The report sheet the run wrote; `backup` names the hidden copy of the one it replaced. */
-  report?: { sheet: string; backup?: { name: string; position: number; visibility: SheetVisibilityName } };
+  report?: GeneratedSheetUndo;
+  /** The 核对清单 the run wrote beside the report, the same way. */
+  checklist?: GeneratedSheetUndo;
+}
+
+/** A generated sheet a run wrote, and the hidden copy of the one of that name it replaced (if any). */
+export interface GeneratedSheetUndo {
+  sheet: string;
+  backup?: { name: string; position: number; visibility: SheetVisibilityName };
 }
 
 export function emptyRecord(kind: UndoRecord['kind'], now: Date): UndoRecord {

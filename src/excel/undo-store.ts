@@ -14,6 +14,9 @@ import { UndoRecord, parseRecord } from './undo-record';
 export const UNDO_SHEET = `${RESERVED_SHEET_PREFIX}_undo`;
 /** Where a replaced report sheet waits, hidden, until the next run or an undo. */
 export const REPORT_BACKUP_SHEET = `${RESERVED_SHEET_PREFIX}_report_prev`;
+/** The same for a replaced 核对清单. */
+export const CHECKLIST_BACKUP_SHEET = `${RESERVED_SHEET_PREFIX}_checklist_prev`;
+const BACKUP_SHEETS = [REPORT_BACKUP_SHEET, CHECKLIST_BACKUP_SHEET];
 export const CHUNK_CHARS = 30_000;
 const HEADER_TAG = 'JIXIAO-UNDO';
 const CHUNK_MARK = '~';
@@ -67,7 +70,7 @@ export async function saveUndoRecord(context: Excel.RequestContext, record: Undo
     first: () => {
       const sheets = context.workbook.worksheets;
       // Saved before the run touches anything, so any backup found now belongs to the previous record.
-      if (has(REPORT_BACKUP_SHEET)) queueDeleteHidden(sheets.getItem(REPORT_BACKUP_SHEET));
+      for (const backup of BACKUP_SHEETS) if (has(backup)) queueDeleteHidden(sheets.getItem(backup));
       if (has(UNDO_SHEET)) sheets.getItem(UNDO_SHEET).getUsedRange().clear('Contents');
       else sheets.add(UNDO_SHEET).visibility = 'VeryHidden';
     },
@@ -79,7 +82,7 @@ export async function saveUndoRecord(context: Excel.RequestContext, record: Undo
 /** Whether saving the store adds a sheet or removes the report backup. */
 export function storeNeedsStructure(existing: string[]): boolean {
   const has = (name: string) => existing.some((n) => n.toLowerCase() === name.toLowerCase());
-  return !has(UNDO_SHEET) || has(REPORT_BACKUP_SHEET);
+  return !has(UNDO_SHEET) || BACKUP_SHEETS.some(has);
 }
 
 /** The last run's record, or null when there is none (no store, an empty one, or not ours). */

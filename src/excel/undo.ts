@@ -4,14 +4,14 @@
  * appended columns, and removes the report sheet the run created (bringing back the one it replaced).
  * The store is emptied only after everything succeeded, so a failed undo can be tried again.
  */
-import { REPORT_SHEET_NAME, rangeAddress } from '../core';
+import { rangeAddress } from '../core';
 import { GENERAL_FORMAT, cellInput } from './cell-input';
 import { cellBytes } from './budget';
 import { OfficeActionError, protectedSheetError } from './errors';
 import { asStructureError, queueStructureCheck } from './guards';
 import { Capabilities } from './host';
 import { WritePiece, localAddress, writePieces } from './range-io';
-import { UndoRange, UndoRecord, cellCountOf, cellsByRow, formatGrid } from './undo-record';
+import { GeneratedSheetUndo, UndoRange, UndoRecord, cellCountOf, cellsByRow, formatGrid } from './undo-record';
 import { loadUndoRecord, queueClearStore } from './undo-store';
 import { pauses } from './write';
 
@@ -79,29 +79,38 @@ async function checkSheets(context: Excel.RequestContext, record: UndoRecord): P
   return present;
 }
 
-/** The report sheet: delete the one the run created, bring back the one it replaced. */
-function queueReportUndo(context: Excel.RequestContext, report: NonNullable<UndoRecord['report']>, present: Set<string>): string | undefined {
+/**
+ * A generated sheet: delete the one the run wrote and bring back the one it replaced, under its own
+ * name and at its own place. Says which it did, so the pane can say it (issue 11.8).
+ */
+function queueGeneratedUndo(context: Excel.RequestContext, undo: GeneratedSheetUndo, present: Set<string>): { removed?: string; restored?: string } {
   const sheets = context.workbook.worksheets;
-  const backup = report.backup && present.has(report.backup.name) ? report.backup : undefined;
-  let removed: string | undefined;
+  const backup = undo.backup && present.has(undo.backup.name) ? undo.backup : undefined;
+  const out: { removed?: string; restored?: string } = {};
   // The backup becomes visible first: Excel never deletes the last visible sheet.
   const old = backup ? sheets.getItem(backup.name) : undefined;
   if (old) old.visibility = 'Visible';
-  if (present.has(report.sheet)) {
-    sheets.getItem(report.sheet).delete();
-    removed = report.sheet;
+  if (present.has(undo.sheet)) {
+    sheets.getItem(undo.sheet).delete();
+    out.removed = undo.sheet;
   }
   if (old && backup) {
-    old.name = REPORT_SHEET_NAME;
+    old.name = undo.sheet;
     old.position = backup.position;
     if (backup.visibility !== 'Visible') old.visibility = backup.visibility;
+    out.restored = undo.sheet;
   }
-  return removed;
+  return out;
 }
 
 export interface UndoResult {
+  /** What the undone run was: a calculation (cells written back) or 生成报告 (sheets). */
+  kind: UndoRecord['kind'];
   restoredCells: number;
+  /** A sheet the run added, now deleted (no earlier version existed). */
   removedSheet?: string;
+  /** Sheets the run replaced, now back as they were before it (自评报告, 核对清单). */
+  restoredSheets?: string[];
   /**
    * Ranges Excel refused to write back (a merged area cuts them). The run could not have written them
    * either — its write of the same cells was refused — unless cells were merged after it.
@@ -116,7 +125,7 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
   const record = await loadUndoRecord(context);
   if (!record) return null;
   // Removing the report sheet (and bringing back the one it replaced) changes the workbook's structure.
-  const checkStructure = record.report ? queueStructureCheck(context, caps) : () => undefined;
+  const checkStructure = record.report || record.checklist ? queueStructureCheck(context, caps) : () => undefined;
   const present = await checkSheets(context, record);
   checkStructure();
   const pause = pauses(context, caps);
@@ -136,12 +145,21 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
     },
     afterSync: (done, total) => onProgress?.(done / total),
   });
-  const removedSheet = record.report ? queueReportUndo(context, record.report, present) : undefined;
+  const generated = [record.report, record.checklist].filter((g): g is GeneratedSheetUndo => !!g).map((g) => queueGeneratedUndo(context, g, present));
+  // The report's own fate is what the pane reports; a 核对清单 goes with it.
+  const removedSheet = record.report && generated[0].restored === undefined ? generated[0].removed : undefined;
+  const restoredSheets = generated.flatMap((g) => (g.restored ? [g.restored] : []));
   queueClearStore(context);
   // Without ExcelApi 1.7, structure protection shows here; the store stays, so undo can be tried again.
   await context.sync().catch((e: unknown) => {
     throw record.report ? asStructureError(e) : e;
   });
-  return { restoredCells: cellCountOf(record), ...(removedSheet ? { removedSheet } : {}), ...(notRestored.length ? { notRestored } : {}) };
+  return {
+    kind: record.kind,
+    restoredCells: cellCountOf(record),
+    ...(removedSheet ? { removedSheet } : {}),
+    ...(restoredSheets.length ? { restoredSheets } : {}),
+    ...(notRestored.length ? { notRestored } : {}),
+  };
 }
 

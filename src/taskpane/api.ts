@@ -23,9 +23,16 @@ export interface PaneApi {
   saveSettings(settings: Settings): Promise<void>;
   analyzeWorkbook(settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }>;
   recalculate(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }>;
-  /** Writes the report sheet; returns the report with the analysis and the snapshot it was made from. */
-  generateReport(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string; snapshot: WorkbookSnapshot }>;
-  undoLastRun(onProgress?: Progress): Promise<{ restoredCells: number; removedSheet?: string } | null>;
+  /**
+   * Writes the report sheet and its 核对清单; returns the report with the analysis and the snapshot it
+   * was made from, and the sheets kept because a person changed them since they were generated.
+   */
+  generateReport(
+    settings: Settings,
+    onProgress?: Progress,
+  ): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string; checklistSheetName?: string; kept?: string[]; snapshot: WorkbookSnapshot }>;
+  /** What the undo did: cells written back, a sheet the run added removed, sheets it replaced restored. */
+  undoLastRun(onProgress?: Progress): Promise<{ kind?: 'recalculate' | 'report'; restoredCells: number; removedSheet?: string; restoredSheets?: string[] } | null>;
   hasUndo(): Promise<boolean>;
   selectCell(address: string): Promise<void>;
   describeError(e: unknown, lang: Lang): string;

@@ -41,6 +41,8 @@ export interface ReportOutput {
    */
   documents: ReportDocument[];
   sheetName: string;
+  /** The 核对清单 sheet written beside the report (absent on hosts that write none). */
+  checklistSheetName?: string;
 }
 
 export interface ReportState extends ReportOutput {
@@ -82,7 +84,7 @@ export type PaneEvent =
   | { type: 'settings'; settings: Settings; savedAt?: string }
   | { type: 'analyzed'; snapshot: WorkbookSnapshot; snapshotKey: string; analysis: Analysis }
   | { type: 'recalculated'; analysis: Analysis }
-  | { type: 'report'; analysis: Analysis; documents: ReportDocument[]; sheetName: string; generatedAt: string; snapshot: WorkbookSnapshot; snapshotKey: string }
+  | { type: 'report'; analysis: Analysis; documents: ReportDocument[]; sheetName: string; checklistSheetName?: string; generatedAt: string; snapshot: WorkbookSnapshot; snapshotKey: string }
   | { type: 'undone' }
   | { type: 'report-removed' }
   | { type: 'undo-available'; value: boolean }
@@ -134,7 +136,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         analysis: event.analysis,
         snapshot: event.snapshot,
         snapshotKey: event.snapshotKey,
-        report: { documents: event.documents, sheetName: event.sheetName, revision: state.revision, generatedAt: event.generatedAt },
+        report: { documents: event.documents, sheetName: event.sheetName, ...(event.checklistSheetName ? { checklistSheetName: event.checklistSheetName } : {}), revision: state.revision, generatedAt: event.generatedAt },
         docx: undefined,
       };
     case 'undone':

@@ -155,7 +155,7 @@ test('detect → correct a mapping → validate → select an issue → recalcul
 
   // 10. Undo the report: its sheet goes, the rates written before stay.
   await button(page, '撤销上次计算').click();
-  await notice(page, /已撤销：删除了工作表“自评报告”/);
+  await notice(page, /已撤销生成报告：删除了本次生成的工作表“自评报告”/);
   expect(await sheetNames(page)).not.toContain('自评报告');
   expect(await cellValue(page, '项目资金', 'L5')).toBeCloseTo(20 / 72, 4);
   await page.getByTestId('report-status').filter({ hasText: '报告尚未生成' }).waitFor();

@@ -1,7 +1,7 @@
 /**
  * "Today" is the user's calendar day, not UTC's: in China (UTC+8) the UTC date is still yesterday's
- * until 08:00. The report is dated with it, and a workbook that names no year anywhere takes its
- * fiscal year from it — saying so. The clock and the time zone are injected; nothing here depends on
+ * until 08:00. A workbook that names no year anywhere takes its fiscal year from it — saying so. The
+ * report's signature is never dated by the clock: a 2023 report is not signed on the day it is run. The clock and the time zone are injected; nothing here depends on
  * the machine's own.
  */
 import { readFileSync } from 'fs';
@@ -60,11 +60,21 @@ describe('a workbook that names no year takes today’s, where the user is, and 
   });
 });
 
-describe('the report is dated with the local day', () => {
-  it('07:30 on 15 January in China signs 2024年1月15日 (UTC says the 14th)', async () => {
+describe('the report is dated by --report-date, never by the clock', () => {
+  it('run on 15 January 2024 in China, a 2023 report without --report-date leaves the date to fill in', async () => {
     const docx = path.join(scratchDir('jixiao-clock-'), '报告.docx');
     expect((await cli(['report', SAMPLE, '--docx', docx], at('2024-01-14T23:30:00Z'))).code).toBe(0);
     const paragraphs = await docxParagraphs(readFileSync(docx));
-    expect(paragraphs[paragraphs.length - 1]).toBe('2024年1月15日');
+    expect(paragraphs[paragraphs.length - 1]).toBe('【请填写：报告日期】');
+  });
+
+  it('--report-date 2024-01-20 signs 2024年1月20日 whatever the day; a date that does not exist is refused', async () => {
+    const docx = path.join(scratchDir('jixiao-clock-'), '报告.docx');
+    expect((await cli(['report', SAMPLE, '--docx', docx, '--report-date', '2024-01-20'], at('2026-12-01T02:00:00Z'))).code).toBe(0);
+    const paragraphs = await docxParagraphs(readFileSync(docx));
+    expect(paragraphs[paragraphs.length - 1]).toBe('2024年1月20日');
+    const bad = await cli(['report', SAMPLE, '--docx', docx, '--report-date', '2024-02-30'], at('2026-12-01T02:00:00Z'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--report-date');
   });
 });

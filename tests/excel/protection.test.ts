@@ -74,7 +74,7 @@ describe.each([
     expect(error.messageZh).toBe(WORKBOOK_PROTECTED_ZH);
     expect(diffViews(everything(fake.controls.data()), before)).toEqual([]);
     fake.controls.setWorkbookProtected(false);
-    expect(await undoLastRun(host)).toEqual({ restoredCells: 0, removedSheet: '自评报告' });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: '自评报告' });
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告');
   });
 

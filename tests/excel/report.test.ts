@@ -14,42 +14,87 @@ describe('the report sheet', () => {
     const host = hostOf(fake);
     const { document, sheetName } = await generateReport(host, settings);
     const { snapshot, analysis } = await analyzeWorkbook(host, settings);
-    const plan = renderReportSheet(buildReport(analysis, snapshot, { date: TODAY }));
+    const plan = renderReportSheet(buildReport(analysis, snapshot));
     expect(document.title).toBe(plan.rows[0].text);
     expect(fake.controls.data().activeSheet).toBe(sheetName);
     plan.rows.forEach((row, i) => {
       const a = fake.controls.cell(sheetName, `A${i + 1}`);
       expect([a.value, a.numberFormat, a.font?.name, a.font?.size]).toEqual([row.text, '@', plan.formats[row.style].fonts[0], plan.formats[row.style].sizePt]);
       expect(fake.controls.cell(sheetName, `B${i + 1}`).value).toBe(row.meta);
-      const sheet = fake.controls.sheet(sheetName);
-      expect(sheet.rowHeights[i] ?? sheet.standardHeight).toBe(row.heightPt);
+      // A paragraph with a 【】 placeholder is highlighted as the .docx highlights it.
+      expect(a.fill === '#FFFF00').toBe(!!row.placeholders?.length);
     });
-    expect(fake.controls.sheet(sheetName).columnHidden[1]).toBe(true);
+    const sheet = fake.controls.sheet(sheetName);
+    expect(sheet.columnHidden[1]).toBe(true);
+    expect(sheet.columnHidden[2]).toBe(true);
+    expect(fake.controls.cell(sheetName, 'C1').value).toBe(plan.generatedMark!.text);
+    // Excel fits each row to its wrapped text: the long opening paragraph is taller than the one-line addressee.
+    expect(sheet.rowHeights[2] ?? sheet.standardHeight!).toBeGreaterThan(sheet.rowHeights[1] ?? sheet.standardHeight!);
   });
 
-  it('removes a report sheet it created on undo', async () => {
+  it('sets A4, the 公文 margins and "- 1 -" page numbers where ExcelApi 1.9 allows, and leaves them alone before', async () => {
+    const fake = strictFake(await sampleWorkbook(), { excelApi: '1.9' });
+    await generateReport(hostOf(fake), settings);
+    const layout = fake.controls.sheet('自评报告').pageLayout!;
+    expect(layout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4', centerFooter: '&14- &P -' });
+    expect(layout.topMargin).toBeCloseTo((3.7 * 72) / 2.54, 5);
+    const old = strictFake(await sampleWorkbook(), { excelApi: '1.8' });
+    await generateReport(hostOf(old), settings);
+    expect(old.controls.sheet('自评报告').pageLayout).toBeUndefined();
+    expect(old.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
+  });
+
+  it('writes the 核对清单 beside the report: each open mark with its cell', async () => {
+    const fake = strictFake(await sampleWorkbook());
+    const { checklistSheetName, document } = await generateReport(hostOf(fake), settings);
+    expect(checklistSheetName).toBe('核对清单');
+    const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => fake.controls.cell('核对清单', `${c}${r}`).value);
+    expect(row(1)).toEqual(['序号', '类别', '项目', '单元格', '报告中的标记']);
+    expect(row(2)).toEqual(['1', '请核对', '州委大楼网络运维外包服务经费', '项目资金!G24', '【请核对：其中各项合计5万元，与预算数9.8万元不符】']);
+    expect(document.checklist).toHaveLength(9);
+    expect(fake.controls.cell('核对清单', 'A10').value).toBe('9');
+  });
+
+  it('removes the report and 核对清单 it created on undo, and says so', async () => {
     const original = await sampleWorkbook();
     const fake = strictFake(await sampleWorkbook());
     const host = hostOf(fake);
     await generateReport(host, settings);
-    expect(await undoLastRun(host)).toEqual({ restoredCells: 0, removedSheet: '自评报告' });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: '自评报告' });
     expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).toEqual([]);
   });
 
-  it('brings back the report it replaced — staff edits, position and all — on undo', async () => {
+  it('replaces a report unchanged since it was generated, in place, and brings it back — position and all — on undo', async () => {
     const fake = strictFake(await sampleWorkbook());
     const host = hostOf(fake);
     await generateReport(host, settings);
-    fake.controls.sheet('自评报告').values[3]![0] = '单位职能：由财务科补写。';
-    const edited = sheetView(fake.controls.sheet('自评报告'));
+    const before = sheetView(fake.controls.sheet('自评报告'));
     const position = fake.controls.data().sheets.findIndex((s) => s.name === '自评报告');
-    await generateReport(host, settings);
+    const again = await generateReport(host, settings);
+    expect([again.sheetName, again.kept]).toEqual(['自评报告', []]);
     expect(fake.controls.sheet(REPORT_BACKUP_SHEET).visibility).toBe('VeryHidden');
-    expect(fake.controls.cell('自评报告', 'A4').value).not.toBe('单位职能：由财务科补写。');
-    await undoLastRun(host);
-    expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
+    expect(fake.controls.data().sheets.map((s) => s.name).filter((n) => !n.startsWith('__jixiao'))).not.toContain('自评报告 (2)');
+    // The pane says the earlier version is back, not that a sheet was deleted (issue 11.8).
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, restoredSheets: ['自评报告', '核对清单'] });
+    expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
     expect(fake.controls.data().sheets.findIndex((s) => s.name === '自评报告')).toBe(position);
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain(REPORT_BACKUP_SHEET);
+  });
+
+  it('keeps a report the staff edited since it was generated: the new one goes to 自评报告 (2), and undo removes only that', async () => {
+    const fake = strictFake(await sampleWorkbook());
+    const host = hostOf(fake);
+    await generateReport(host, settings);
+    const row = fake.controls.sheet('自评报告').values.findIndex((r) => String(r?.[0] ?? '').includes('【请填写：报告日期】'));
+    fake.controls.sheet('自评报告').values[row]![0] = '2024年1月20日';
+    const edited = sheetView(fake.controls.sheet('自评报告'));
+    const again = await generateReport(host, settings);
+    expect([again.sheetName, again.checklistSheetName, again.kept]).toEqual(['自评报告 (2)', '核对清单', ['自评报告']]);
+    expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
+    expect(fake.controls.cell('自评报告 (2)', `A${row + 1}`).value).toContain('【请填写：报告日期】');
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: '自评报告 (2)', restoredSheets: ['核对清单'] });
+    expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
+    expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告 (2)');
   });
 
   it('drops the very hidden backup when the next run saves its record (Excel deletes a very hidden sheet only once it is hidden)', async () => {

@@ -9,7 +9,8 @@ import { docxParagraphs } from '../helpers/report';
 async function sheetXml(file: string, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(await fs.readFile(file));
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1];
+  const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rid = new RegExp(`<sheet [^>]*name="${quoted}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1];
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
@@ -31,12 +32,12 @@ describe('jixiao report writes the report sheet and the .docx', () => {
   it('says what it wrote and what is left to fill in', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('报告：黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告，');
-    expect(result.stdout).toMatch(/待填写或核对8处（产生的效益、项目实施情况、受益对象满意度、未完成原因），已用【】标出/);
+    expect(result.stdout).toMatch(/待填写8处（产生的效益、项目实施情况、受益对象满意度、报告日期），待核对1处，已用【】标出，清单见“核对清单”工作表/);
     expect(result.stdout).toContain(`已写出：${docx}`);
   });
 
-  it('adds 自评报告 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告']);
+  it('adds 自评报告 and 核对清单 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告', '核对清单']);
     const ws = wb.getWorksheet('自评报告')!;
     expect(ws.getColumn(1).width).toBe(84);
     expect(ws.getColumn(2).hidden).toBe(true);
@@ -54,6 +55,32 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait' });
   });
 
+  it('prints as a page: A4 with "- 1 -" page numbers, placeholders in red on a highlighted row', async () => {
+    const xml = await sheetXml(out, '自评报告');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="portrait"');
+    expect(xml).toContain('<headerFooter><oddFooter>&amp;C&amp;14- &amp;P -</oddFooter></headerFooter>');
+    const ws = wb.getWorksheet('自评报告')!;
+    const rowOf = (text: string) => ws.getColumn(1).values.findIndex((v) => typeof v === 'object' && v !== null && 'richText' in v && (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('').includes(text));
+    const r = rowOf('【请填写：报告日期】');
+    expect(r).toBeGreaterThan(0);
+    const cell = ws.getCell(`A${r}`);
+    expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+    const runs = (cell.value as ExcelJS.CellRichTextValue).richText;
+    expect(runs.find((x) => x.text === '【请填写：报告日期】')!.font).toMatchObject({ color: { argb: 'FFC00000' } });
+    // A paragraph without a placeholder is plain text on no fill.
+    expect(ws.getCell('A2').value).toBe('州财政局：');
+    expect(ws.getCell('A2').fill?.type === 'pattern' && (ws.getCell('A2').fill as ExcelJS.FillPattern).pattern === 'solid').toBe(false);
+  });
+
+  it('lists each open item in 核对清单 with its cell, the mark and the finding', () => {
+    const ws = wb.getWorksheet('核对清单')!;
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(1).getCell(c).value)).toEqual(['序号', '类别', '项目', '单元格', '报告中的标记', '说明']);
+    const rows = ws.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1, 7));
+    expect(rows[0]).toEqual(['1', '请核对', '州委大楼网络运维外包服务经费', '项目资金!G24', '【请核对：其中各项合计5万元，与预算数9.8万元不符】', expect.stringContaining('请核对“其中”各列')]);
+    expect(rows.filter((r) => r[1] === '请填写')).toHaveLength(8);
+    expect(rows).toContainEqual(['9', '请填写', undefined, undefined, '【请填写：报告日期】', '请在报告中填写报告日期。']);
+  });
+
   it('writes a .docx that carries the report', async () => {
     const paragraphs = await docxParagraphs(await fs.readFile(docx));
     expect(paragraphs[0]).toBe('黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告');
@@ -65,32 +92,68 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect((await cli(['report', out, '-o', again])).code).toBe(0);
     const second = new ExcelJS.Workbook();
     await second.xlsx.readFile(again);
-    expect(second.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告']);
+    expect(second.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告', '核对清单']);
     const [a, b] = [await readSnapshot(out), await readSnapshot(again)];
     expect(b).toEqual(a);
   });
 
-  it('keeps a title that begins with = as text, never a formula', async () => {
+  it('keeps a report sheet a person edited since it was generated, and writes the new one to 自评报告 (2)', async () => {
+    // The clerk fills in the date in the generated sheet, and runs the tool again on that file.
+    const zip = await JSZip.loadAsync(await fs.readFile(out));
+    const edited = path.join(dir, 'edited.xlsx');
+    const xml = await sheetXml(out, '自评报告');
+    expect(xml).toContain('【请填写：报告日期】');
+    for (const name of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))) {
+      const text = await zip.file(name)!.async('string');
+      if (text === xml) zip.file(name, text.replace('【请填写：报告日期】', '2024年1月20日'));
+    }
+    await fs.writeFile(edited, await zip.generateAsync({ type: 'uint8array' }));
+    const again = path.join(dir, 'edited-again.xlsx');
+    const r = await cli(['report', edited, '-o', again]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('工作表“自评报告”在生成后有改动（或不是本工具生成的），已原样保留；新报告写在“自评报告 (2)”。');
+    const res = new ExcelJS.Workbook();
+    await res.xlsx.readFile(again);
+    expect(res.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告', '核对清单', '自评报告 (2)']);
+    const kept = await sheetXml(again, '自评报告');
+    expect(kept).toContain('2024年1月20日');
+    expect(kept).not.toContain('【请填写：报告日期】');
+    expect(await sheetXml(again, '自评报告 (2)')).toContain('【请填写：报告日期】');
+    // The 核对清单 was not touched, so it is replaced where it stands.
+    expect(r.stdout).not.toContain('新核对清单');
+    // A third run: 自评报告 (2) is as generated, so it is the one replaced; nothing is added.
+    const third = path.join(dir, 'edited-third.xlsx');
+    const r3 = await cli(['report', again, '-o', third]);
+    expect(r3.stdout).toContain('新报告写在“自评报告 (2)”');
+    const res3 = new ExcelJS.Workbook();
+    await res3.xlsx.readFile(third);
+    expect(res3.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告', '核对清单', '自评报告 (2)']);
+  });
+
+  it('keeps a title that begins with = as text, never a formula, and a 自评报告 it did not write', async () => {
     const input = path.join(dir, 'formula.xlsx');
     const src = new ExcelJS.Workbook();
     await src.xlsx.readFile(SAMPLE);
     src.getWorksheet('单位信息')!.getCell('B4').value = '=HYPERLINK("http://example.com","报告")';
-    // A stale report sheet placed first: it must be replaced where it stands.
+    // A sheet named 自评报告 that this tool did not write (no fingerprint): a person's, kept as it is.
     const stale = src.addWorksheet('自评报告');
     stale.getCell('A1').value = '旧内容';
     (stale as unknown as { orderNo: number }).orderNo = -1;
     await src.xlsx.writeFile(input);
     const target = path.join(dir, 'formula-out.xlsx');
     const before = sha256(input);
-    expect((await cli(['report', input, '-o', target])).code).toBe(0);
+    const r = await cli(['report', input, '-o', target]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('新报告写在“自评报告 (2)”');
     expect(sha256(input)).toBe(before);
-    const xml = await sheetXml(target, '自评报告');
+    const xml = await sheetXml(target, '自评报告 (2)');
     expect(xml).not.toContain('<f>');
     const res = new ExcelJS.Workbook();
     await res.xlsx.readFile(target);
     expect(res.worksheets[0].name).toBe('自评报告');
-    expect(res.getWorksheet('自评报告')!.getCell('A1').value).toBe('=HYPERLINK("http://example.com","报告")');
-    expect(res.getWorksheet('自评报告')!.getCell('A2').value).toBe('州财政局：');
+    expect(res.getWorksheet('自评报告')!.getCell('A1').value).toBe('旧内容');
+    expect(res.getWorksheet('自评报告 (2)')!.getCell('A1').value).toBe('=HYPERLINK("http://example.com","报告")');
+    expect(res.getWorksheet('自评报告 (2)')!.getCell('A2').value).toBe('州财政局：');
   });
 
   it('refuses an unknown amount display', async () => {

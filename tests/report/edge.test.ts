@@ -19,7 +19,8 @@ describe('a workbook with no unit sheet and no text columns', () => {
     expect(all).toContain('（2）项目实施情况：【请填写：项目实施情况】');
     expect(all).toContain('（3）产生的效益：【请填写：产生的效益】');
     expect(all).toContain('（4）受益对象（服务对象）满意度：【请填写：受益对象满意度】');
-    expect(all).toContain('（5）未完成原因：【请填写：未完成原因】执行率80%，低于预算20个百分点，节余资金10万元。');
+    // The figures first, then the words only the staff can write.
+    expect(all).toContain('（5）未完成原因：执行率80%，低于预算20个百分点，节余资金10万元，主要原因是【请填写：未完成原因】。');
     expect(all).not.toMatch(/undefined|NaN/);
   });
 
@@ -30,8 +31,10 @@ describe('a workbook with no unit sheet and no text columns', () => {
   });
 
   it('reads the one group it has as 纳入自评的项目', () => {
-    expect(all).toContain('1.纳入自评的项目。');
-    expect(all).toContain('（一）纳入自评的项目2个，150万元。');
+    // The only group: a heading without a lone "1." or "（一）".
+    expect(all).toContain('\n纳入自评的项目。\n');
+    expect(all).toContain('\n纳入自评的项目2个，150万元。\n');
+    expect(all).not.toMatch(/^(1\.|（一）)纳入自评的项目/m);
   });
 
   it('takes the unit’s name from the table’s 填报单位 line when there is no unit sheet', () => {
@@ -71,19 +74,20 @@ describe('projects at the edges', () => {
   });
 
   it('says a 0 budget has no rate, and asks for no 未完成原因', () => {
-    expect(all).toContain('（1）资金使用情况：2023年度预算数0元（其中：财政拨款资金0元，其他资金0元），执行数0元，预算数为0，不计算执行率。');
-    expect(all).toContain('（2）零预算调剂项目0元；已支付0元，预算数为0，不计算执行率。');
+    expect(all).toContain('（1）资金使用情况：2023年度预算数0万元（其中：财政拨款资金0万元，其他资金0万元），执行数0万元，预算数为0，不计算执行率。');
+    expect(all).toContain('（2）零预算调剂项目0万元；已支付0万元，预算数为0，不计算执行率。');
     const zero = under(doc, doc.paragraphs.find((p) => p.text.endsWith('.零预算调剂项目'))!);
     expect(zero.map((p) => p.label)).toEqual(['（1）', '（2）', '（3）', '（4）']);
   });
 
   it('marks an executed amount above the budget for checking', () => {
-    expect(all).toContain('执行数11万元，执行率110%【请核对：执行数超出预算1万元】。');
-    expect(doc.missing.some((m) => m.field === '执行数' && m.project === '超支项目')).toBe(true);
+    expect(all).toContain('执行数11万元【请核对：执行数超出预算数1万元】，执行率110%。');
+    expect(doc.checklist).toContainEqual(expect.objectContaining({ kind: 'check', project: '超支项目', cell: '项目资金!F6', mark: '【请核对：执行数超出预算数1万元】' }));
   });
 
-  it('marks an unreadable budget with its cell, leaves it out of the budget total and says the rate’s basis', () => {
-    expect(all).toContain('（1）资金使用情况：【请核对：2023年度预算数无法识别（项目资金!C7）】，执行数5万元，未计算执行率。');
+  it('marks an unreadable budget in plain words, lists its cell in the 核对清单, leaves it out of the budget total and says the rate’s basis', () => {
+    expect(all).toContain('（1）资金使用情况：2023年度预算数【请核对：全年预算数无法识别】，执行数5万元，未计算执行率。');
+    expect(doc.checklist).toContainEqual(expect.objectContaining({ kind: 'check', project: '预算未识别项目', cell: '项目资金!C7', mark: '【请核对：全年预算数无法识别】' }));
     expect(all).toContain('（4）预算未识别项目，预算数无法识别；已支付5万元，未计算执行率。');
     expect(all).toContain('共4个项目，项目总资金为30万元，已支付36万元，执行率103%（执行率按其余3个项目计算；预算未识别项目预算数待定）。');
   });
@@ -102,8 +106,8 @@ describe('settings', () => {
 
   it('prints amounts with two decimals when asked, totals too', () => {
     const all = texts(reportOf(snapshot, {}, { amountDisplay: 'two-decimals' }).doc).join('\n');
-    expect(all).toContain('2023年度预算数52.85万元（其中：财政拨款资金52.85万元，其他资金0元），执行数30.00万元');
-    expect(all).toContain('（一）上级资金安排的项目2个，138.45万元。');
+    expect(all).toContain('2023年度预算数52.85万元（其中：财政拨款资金52.85万元，其他资金0.00万元），执行数30.00万元');
+    expect(all).toContain('\n上级资金安排的项目2个，138.45万元。\n');
     expect(all).toContain('2023年度预算数85.60万元');
   });
 
@@ -116,10 +120,17 @@ describe('settings', () => {
   it('writes a monitoring report against 序时进度 before the year ends', () => {
     const { doc } = reportOf(snapshot, { asOf: '2023-07-31' });
     const all = texts(doc).join('\n');
-    expect(doc.paragraphs[0].text).toBe('【请填写：单位名称】2023年绩效运行日常监控自评情况报告');
-    expect(all).toContain('截至2023年7月31日，纳入绩效运行监控的项目共2个，全年预算数138.45万元，已支付115.6万元，执行率83%，序时进度58%。其中执行率低于序时进度的项目1个。');
-    expect(all).toContain('执行数30万元，执行率57%，序时进度58%。');
-    expect(all).toContain('（1）部分项目执行进度滞后于序时进度。截至2023年7月31日（序时进度58%），共有1个项目执行率低于序时进度：甲项目执行率57%，低于序时进度1个百分点，尚未支付22.85万元。');
+    // The period named once in the title (1-7月) and once in the body (截至7月31日), the reference's way.
+    expect(doc.paragraphs[0].text).toBe('【请填写：单位名称】2023年1-7月绩效运行监控自评情况报告');
+    expect(all).toContain('截至7月31日，纳入绩效运行监控的项目共2个，全年预算数138.45万元，已支付115.6万元，执行率83%，序时进度58%。其中执行率低于序时进度的项目1个。');
+    expect(all.match(/截至/g)).toHaveLength(1);
+    expect(all.match(/序时进度58%/g)).toHaveLength(1);
+    expect(all).toContain('执行数30万元，执行率57%，低于序时进度。');
+    // A project on track says nothing of the period: it is named once, above.
+    expect(all).toContain('执行数85.6万元，执行率100%。');
+    expect(all).toContain('\n部分项目执行进度滞后。甲项目执行率57%，低于序时进度1个百分点，尚未支付22.85万元，主要是设备尚未到货。\n');
+    const mid = reportOf(snapshot, { asOf: '2023-07-15' }).doc;
+    expect(mid.paragraphs[0].text).toBe('【请填写：单位名称】2023年1月1日至7月15日绩效运行监控自评情况报告');
     expect(renderReportHtml(doc).text).toContain('确保年底前完成预算执行目标');
   });
 });
@@ -149,6 +160,8 @@ describe('groups and sub-groups of any name', () => {
     ]);
     expect(all).toContain('体育类项目2个，项目资金12万元，已支付10万元，执行率83%。项目为：');
     const group = under(doc, paragraphStarting(doc, '1.政府性基金安排的项目'));
-    expect(group.filter((p) => p.style === 'listItem').map((p) => p.label)).toEqual(['（1）', '（2）', '（3）']);
+    // 彩票公益金 alone under 其他项目 is a paragraph; the 体育类 list restarts at （1）.
+    expect(group.filter((p) => p.style === 'listItem').map((p) => p.label)).toEqual(['（1）', '（2）']);
+    expect(group.find((p) => p.text.startsWith('彩票公益金项目'))?.style).toBe('body');
   });
 });

@@ -26,9 +26,31 @@ describe('numbering', () => {
       ['listItem', '（2）b'],
       ['heading2', '（二）丙'],
       ['body', '说明'],
-      ['heading3', '1.丁'],
-      ['heading4', '（1）戊'],
+      // 丁 and 戊 are their parents' only headings: no lone "1." or "（1）".
+      ['heading3', '丁'],
+      ['heading4', '戊'],
       ['heading1', '二、己'],
+    ]);
+  });
+
+  it('restarts a list at （1） after a paragraph, and makes a list of one an ordinary paragraph', () => {
+    const outline: OutlineNode[] = [
+      { kind: 'item', runs: t('a') },
+      { kind: 'item', runs: t('b') },
+      { kind: 'body', runs: t('另一组') },
+      { kind: 'item', runs: t('c') },
+      { kind: 'item', runs: t('d') },
+      { kind: 'body', runs: t('第三组') },
+      { kind: 'item', runs: t('e') },
+    ];
+    expect(numberOutline(outline).map((p) => [p.style, p.text])).toEqual([
+      ['listItem', '（1）a'],
+      ['listItem', '（2）b'],
+      ['body', '另一组'],
+      ['listItem', '（1）c'],
+      ['listItem', '（2）d'],
+      ['body', '第三组'],
+      ['body', 'e'],
     ]);
   });
 

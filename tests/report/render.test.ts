@@ -96,13 +96,13 @@ describe('workbook text that is not plain', () => {
   it('keeps a project named like a formula as the text it is', () => {
     const { doc } = reportOf(book(funds, unit('某局')));
     const plan = renderReportSheet(doc);
-    expect(plan.rows.some((r) => r.text === '\u3000\u30001.=HYPERLINK("http://x","点我")')).toBe(true);
+    expect(plan.rows.some((r) => r.text === '\u3000\u3000=HYPERLINK("http://x","点我")')).toBe(true);
   });
 
   it('splits a paragraph too long for one row after a sentence, within Excel’s limits', () => {
     const sentence = '本项目按合同约定推进实施，已完成阶段性验收。';
     const p = paragraph('body', [{ text: sentence.repeat(2000), kind: 'staff', cells: ['项目资金!M5'] }]);
-    const doc: ReportDocument = { paragraphs: [p], title: 't', fiscalYear: 2023, monitoring: false, missing: [], notes: [] };
+    const doc: ReportDocument = { paragraphs: [p], title: 't', fiscalYear: 2023, monitoring: false, missing: [], checklist: [], notes: [] };
     const rows = renderReportSheet(doc).rows;
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) {
@@ -117,7 +117,7 @@ describe('workbook text that is not plain', () => {
 
   it('cuts a paragraph with no sentence end at the row limit', () => {
     const p = paragraph('body', [{ text: '字'.repeat(40_000), kind: 'staff' }]);
-    const rows = renderReportSheet({ paragraphs: [p], title: 't', fiscalYear: 2023, monitoring: false, missing: [], notes: [] }).rows;
+    const rows = renderReportSheet({ paragraphs: [p], title: 't', fiscalYear: 2023, monitoring: false, missing: [], checklist: [], notes: [] }).rows;
     expect(rows.map((r) => r.text).join('')).toBe(`\u3000\u3000${'字'.repeat(40_000)}`);
     expect(Math.max(...rows.map((r) => r.heightPt))).toBeLessThanOrEqual(MAX_ROW_HEIGHT_PT);
     expect(REPORT_FORMATS.body.sizePt).toBe(16);

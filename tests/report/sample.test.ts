@@ -1,5 +1,5 @@
 import { PROJECTS, UNIT } from '../../scripts/sample-data';
-import { chineseNumeral, renderReportSheet, type ReportDocument } from '../../src/core';
+import { chineseNumeral, renderReportSheet, type ReportDocument, type WorkbookSnapshot } from '../../src/core';
 import { paragraphStarting, reportOf, sampleSnapshot, texts, under } from '../helpers/report';
 
 const CHINESE = Array.from({ length: 100 }, (_, i) => chineseNumeral(i));
@@ -7,12 +7,14 @@ const CHINESE = Array.from({ length: 100 }, (_, i) => chineseNumeral(i));
 describe('the 绩效自评报告 built from the reference’s workbook', () => {
   let doc: ReportDocument;
   let all: string;
+  let snapshot: WorkbookSnapshot;
   beforeAll(async () => {
-    doc = reportOf(await sampleSnapshot()).doc;
+    snapshot = await sampleSnapshot();
+    doc = reportOf(snapshot).doc;
     all = texts(doc).join('\n');
   });
 
-  it('opens with the unit sheet’s title, addressee and opening, and signs with the unit and date', () => {
+  it('opens with the unit sheet’s title, addressee and opening, and signs with the unit and a date to fill in', () => {
     expect(doc.paragraphs.slice(0, 3).map((p) => [p.style, p.text])).toEqual([
       ['title', '黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告'],
       ['addressee', '州财政局：'],
@@ -20,8 +22,11 @@ describe('the 绩效自评报告 built from the reference’s workbook', () => {
     ]);
     expect(doc.paragraphs.slice(-2).map((p) => [p.style, p.text])).toEqual([
       ['signature', '黔南州大数据发展管理局'],
-      ['signature', '2024年1月15日'],
+      // No 报告日期 set: a placeholder, never the clock's date (the analysis's today is 2024-01-15).
+      ['signature', '【请填写：报告日期】'],
     ]);
+    const dated = reportOf(snapshot, { reportDate: '2024-02-20' }).doc;
+    expect(dated.paragraphs[dated.paragraphs.length - 1].text).toBe('2024年2月20日');
     expect(doc.unitSheet).toBe('单位信息');
   });
 
@@ -48,18 +53,21 @@ describe('the 绩效自评报告 built from the reference’s workbook', () => {
     expect(under(doc, local)[0].text).toBe('共16个项目，项目总资金为1565.61万元，已支付1565.61万元，执行率100%。');
     expect(all).toContain('大数据发展专项资金项目14个，项目资金1563.53万元，已支付1563.53万元，执行率100%。项目为：');
     expect(all).toContain('（三）州本级资金安排的大数据发展专项资金项目14个，1563.53万元。');
-    expect(paragraphStarting(doc, '2023年度纳入绩效自评的项目共21个').text).toBe('2023年度纳入绩效自评的项目共21个，全年预算数3002.25万元，已支付2936.44万元，执行率98%。其中预算未全部执行的项目3个。');
+    expect(paragraphStarting(doc, '2023年度纳入绩效自评的项目共21个').text).toBe('2023年度纳入绩效自评的项目共21个，全年预算数3002.25万元，已支付2936.44万元，执行率98%。其中预算未全部执行的项目2个。');
   });
 
   it('writes each project’s one-liner and 资金使用情况 in the reference’s words, rates as it prints them', () => {
-    expect(all).toContain('（2）2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。（项目偏差原因见项目支出绩效自评情况）');
-    expect(all).toContain('（1）2022年省大数据发展专项资金(第二批项目)72万元（上年结转）；已支付20万元，执行率28%。（项目偏差原因见项目支出绩效自评情况）');
+    expect(all).toContain('（2）2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。\n');
+    expect(all).toContain('（1）2022年省大数据发展专项资金(第二批项目)72万元（上年结转）；已支付20万元，执行率28%。\n');
+    // Once after the group's list, not after every line: which projects lag and where their reasons are.
+    expect(all).toContain('\n其中，2022年省大数据发展专项资金(第二批项目)、2023年省大数据发展专项资金(第二批项目)预算未全部执行，偏差原因见项目支出绩效自评情况。\n');
+    expect(all.match(/偏差原因见项目支出绩效自评情况/g)).toHaveLength(1);
     // Summaries round to two decimals; the project's own paragraph keeps the source's precision.
-    expect(all).toContain('（7）2022年智慧黔南移动门户端多彩宝接入经费2.59万元；已支付2.59万元，执行率100%。');
-    expect(all).toContain('（1）资金使用情况：2023年度预算数2.588万元（其中：财政拨款资金2.588万元，其他资金0元），执行数2.588万元，执行率100%。');
-    expect(all).toContain('（1）资金使用情况：2023年度预算数116.36万元（其中：财政拨款资金116.36万元，其他资金0元），执行数116.36万元，执行率100%。');
-    expect(all).toContain('（1）资金使用情况：2023年度预算数52.848469万元（其中：财政拨款资金52.848469万元，其他资金0元），执行数52.848469万元，执行率100%。');
-    expect(all).toContain('（1）资金使用情况：2023年度预算数72万元（其中：财政拨款资金0元，上年结转资金72万元，其他资金0元），执行数20万元，执行率28%。');
+    expect(all).toContain('（5）2022年智慧黔南移动门户端多彩宝接入经费2.59万元；已支付2.59万元，执行率100%。');
+    expect(all).toContain('（1）资金使用情况：2023年度预算数2.588万元（其中：财政拨款资金2.588万元，其他资金0万元），执行数2.588万元，执行率100%。');
+    expect(all).toContain('（1）资金使用情况：2023年度预算数116.36万元（其中：财政拨款资金116.36万元，其他资金0万元），执行数116.36万元，执行率100%。');
+    expect(all).toContain('（1）资金使用情况：2023年度预算数52.848469万元（其中：财政拨款资金52.848469万元，其他资金0万元），执行数52.848469万元，执行率100%。');
+    expect(all).toContain('（1）资金使用情况：2023年度预算数72万元（其中：财政拨款资金0万元，上年结转资金72万元，其他资金0万元），执行数20万元，执行率28%。');
     // 29.99 ÷ 30 prints as 100%, and the paragraph says what is still unspent.
     expect(all).toContain('执行数29.99万元，执行率100%（实际99.97%，尚余0.01万元未支付）。');
   });
@@ -68,7 +76,7 @@ describe('the 绩效自评报告 built from the reference’s workbook', () => {
     const p = PROJECTS.find((x) => x.name === '大数据产业扶持资金')!;
     const fields = under(doc, doc.paragraphs.find((x) => x.style === 'heading3' && x.text.endsWith(p.name))!);
     expect(fields.map((f) => f.text)).toEqual([
-      '（1）资金使用情况：2023年度预算数289.62万元（其中：财政拨款资金289.62万元，其他资金0元），执行数289.62万元，执行率100%。',
+      '（1）资金使用情况：2023年度预算数289.62万元（其中：财政拨款资金289.62万元，其他资金0万元），执行数289.62万元，执行率100%。',
       `（2）项目实施情况：${p.implementation}`,
       `（3）产生的效益：${p.benefit}`,
       '（4）受益对象（服务对象）满意度：服务对象满意度100%。',
@@ -79,44 +87,52 @@ describe('the 绩效自评报告 built from the reference’s workbook', () => {
     expect(doc.missing).toContainEqual({ field: '项目实施情况', project: '2022年黔南州XC工程集中采购工作经费', cell: '项目资金!M7', placeholder: '【请填写：项目实施情况】' });
   });
 
-  it('writes （5）未完成原因 only for the three projects with money unspent', () => {
+  it('writes （5）未完成原因 only for the two projects whose printed rate is below 100%', () => {
     const reasons = doc.paragraphs.filter((p) => p.text.startsWith('（5）未完成原因：'));
     expect(reasons.map((p) => p.text)).toEqual([
       `（5）未完成原因：${PROJECTS[0].reason}。`,
       `（5）未完成原因：${PROJECTS[1].reason}。`,
-      '（5）未完成原因：【请填写：未完成原因】执行率100%，尚余0.01万元未支付。',
     ]);
+    // 29.99 ÷ 30 prints 100%: only the 99.97% note, no reason asked for.
+    expect(doc.missing.filter((m) => m.field === '未完成原因')).toEqual([]);
     expect(all).not.toMatch(/（[1-4]）未完成原因/);
   });
 
-  it('numbers every heading and item without a repeat or a gap under its parent', () => {
+  it('numbers every heading and list without a repeat or a gap, each list restarting at （1）', () => {
     const value = (label: string) => {
       const n = /\d+/.exec(label)?.[0];
       return n ? Number(n) : CHINESE.indexOf(label.replace(/[（）、]/g, ''));
     };
     // Group the numbered paragraphs by their parent heading; each group must read 1, 2, 3 …
-    const byParent = new Map<number, number[]>();
+    // A list is a run of items with nothing between them: a body paragraph ends it.
+    const byParent = new Map<string, number[]>();
     const open: number[] = [];
-    const numbered = doc.paragraphs.filter((p) => p.label);
-    numbered.forEach((p, i) => {
+    let list = 0;
+    doc.paragraphs.forEach((p, i) => {
+      if (p.style !== 'listItem') list++;
+      if (!p.label) return;
       const depth = p.style === 'listItem' ? 99 : p.level;
-      while (open.length && numbered[open[open.length - 1]].level >= depth) open.pop();
+      while (open.length && doc.paragraphs[open[open.length - 1]].level >= depth) open.pop();
       const parent = open.length ? open[open.length - 1] : -1;
-      byParent.set(parent, [...(byParent.get(parent) ?? []), value(p.label)]);
+      const key = p.style === 'listItem' ? `${parent}:${list}` : String(parent);
+      byParent.set(key, [...(byParent.get(key) ?? []), value(p.label)]);
       if (p.level > 0) open.push(i);
     });
+    const numbered = doc.paragraphs.filter((p) => p.label);
     for (const numbers of byParent.values()) expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(numbered.length).toBeGreaterThan(100);
     expect(byParent.size).toBeGreaterThan(20);
   });
 
-  it('names, in 三、存在的问题, the lagging projects and the row that failed validation', () => {
+  it('says, in 三、存在的问题, which projects lag, what is unspent and why, and that data must be corrected — in prose', () => {
     const problems = under(doc, paragraphStarting(doc, '三、存在的问题'));
     expect(problems[0].text).toBe(
-      '（1）部分项目预算未全部执行。2023年度共有3个项目预算未全部执行：2022年省大数据发展专项资金(第二批项目)执行率28%，低于预算72个百分点，节余资金52万元；2023年省大数据发展专项资金(第二批项目)执行率90%，低于预算10个百分点，节余资金13.8万元；黔南州数字中台数字乡村及数据治理项目工作经费执行率100%，尚余0.01万元未支付。',
+      '（1）部分项目预算未全部执行。2023年度有2个项目预算未全部执行，节余资金合计65.8万元。其中，2022年省大数据发展专项资金(第二批项目)执行率28%，低于预算72个百分点，节余资金52万元，主要是“黔南农产品电商仓配港信息化项目”项目正在启动验收程序，待项目验收后拨付剩余资金；2023年省大数据发展专项资金(第二批项目)执行率90%，低于预算10个百分点，节余资金13.8万元，主要是“贵州胜威福全化工有限公司数字化建设项目”目前初步完成数字化建设蓝图搭建工作，预计2024年完成项目建设。',
     );
-    expect(problems[1].text).toMatch(/^（2）部分基础数据有待核实。经校验，预算执行数据中有1处问题：项目资金!G24，项目“州委大楼网络运维外包服务经费”的资金来源.*（相差4.8万元）。$/);
-    expect(problems[1].text).not.toContain('请核对');
+    expect(problems[1].text).toBe('（2）基础数据质量有待提高。自评中发现个别项目存在资金来源分项合计与预算数不一致情况，需逐项核实更正，确保报送数据准确。');
+    // The failed check is marked where its figure is printed, in plain words, and listed with its cell in the 核对清单.
+    expect(all).toContain('2023年度预算数9.8万元（其中：财政拨款资金5万元，其他资金0万元）【请核对：其中各项合计5万元，与预算数9.8万元不符】，执行数9.8万元');
+    expect(doc.checklist).toContainEqual(expect.objectContaining({ kind: 'check', project: '州委大楼网络运维外包服务经费', cell: '项目资金!G24', mark: '【请核对：其中各项合计5万元，与预算数9.8万元不符】' }));
     const measures = under(doc, paragraphStarting(doc, '四、下一步改进措施'));
     expect(measures.map((p) => p.label)).toEqual(['（1）', '（2）', '（3）']);
   });

@@ -106,7 +106,8 @@ describe('the unit sheet’s words in the report', () => {
     const plain = reportOf(book(fundsSheet([['甲项目', 10, 10]]))).doc;
     expect(under(plain, paragraphStarting(plain, '三、存在的问题')).map((p) => p.text)).toEqual(['经自评，2023年度各项目预算均已全部执行，未发现预算执行方面的问题。']);
     expect(under(plain, paragraphStarting(plain, '四、下一步改进措施')).map((p) => p.text)).toEqual([
-      '（1）强化绩效目标管理和结果运用。进一步细化量化绩效目标，加强绩效运行监控，将自评结果作为以后年度预算安排和政策调整的重要依据。',
+      // One measure is a paragraph, not a lone （1）.
+      '强化绩效目标管理和结果运用。进一步细化量化绩效目标，加强绩效运行监控，将自评结果作为以后年度预算安排和政策调整的重要依据。',
     ]);
   });
 });

@@ -127,7 +127,7 @@ async function runsThrough(name: string, afterReport?: (r: Reported) => void): P
 
   // 生成报告: the 自评报告 sheet holds, row by row and as text, the report the command line writes.
   const { sheetName } = await generateReport(host, settings);
-  const reportPlan = renderReportSheet(buildReport(onCli, snapshot, { date: TODAY }));
+  const reportPlan = renderReportSheet(buildReport(onCli, snapshot));
   expect(sheetName).toBe(reportPlan.sheetName);
   reportPlan.rows.forEach((row, i) => {
     const a = fake.controls.cell(sheetName, `A${i + 1}`);
@@ -139,7 +139,7 @@ async function runsThrough(name: string, afterReport?: (r: Reported) => void): P
   afterReport?.({ summary, fake, reportPlan, original, plan: onCli.plan });
 
   // 撤销上次计算 takes back the last run — the report — and only that.
-  expect(await undoLastRun(host)).toEqual({ restoredCells: 0, removedSheet: sheetName });
+  expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: sheetName });
   expect(diffViews(workbookView(fake.controls.data()), afterRecalc)).toEqual([]);
   expect(sheetList(fake.controls.data())).toEqual([...sheetList(original), [UNDO_SHEET, 'VeryHidden']]);
   expect(await undoLastRun(host)).toBeNull();
@@ -147,7 +147,7 @@ async function runsThrough(name: string, afterReport?: (r: Reported) => void): P
   // In the copy saved after the calculation, undo puts back every cell: the workbook as it was
   // (values, formulas, number formats, fonts, widths), its sheets in order, the undo store empty.
   const reopenedHost = hostOf(reopened);
-  expect(await undoLastRun(reopenedHost)).toEqual({ restoredCells: cells.length });
+  expect(await undoLastRun(reopenedHost)).toEqual({ kind: 'recalculate', restoredCells: cells.length });
   expect(diffViews(workbookView(reopened.controls.data()), before)).toEqual([]);
   expect(sheetList(reopened.controls.data())).toEqual([...sheetList(original), [UNDO_SHEET, 'VeryHidden']]);
   expect(reopened.controls.sheet(UNDO_SHEET).values.every((row) => !row || row.every((v) => v === ''))).toBe(true);

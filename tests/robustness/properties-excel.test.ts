@@ -94,7 +94,7 @@ describe('the write plan applied in Excel, on random workbooks', () => {
         expect(analysis.ok).toBe(true);
         expect(cellsWritten).toBeGreaterThan(0);
         expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).not.toEqual([]);
-        expect(await undoLastRun(host)).toEqual({ restoredCells: cellsWritten });
+        expect(await undoLastRun(host)).toEqual({ kind: 'recalculate', restoredCells: cellsWritten });
         // Values, formulas, number formats, fonts, widths and wrapping of every sheet of the user's.
         expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).toEqual([]);
         expect(sheetList(fake.controls.data())).toEqual([...sheetList(original), [UNDO_SHEET, 'VeryHidden']]);
@@ -119,12 +119,12 @@ describe('the write plan applied in Excel, on random workbooks', () => {
     );
   });
 
-  it(`nothing outside the output columns, the 自评报告 sheet and the add-in's own sheets changes (${RUNS} runs)`, async () => {
+  it(`nothing outside the output columns, the 自评报告 and 核对清单 sheets and the add-in's own sheets changes (${RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(workbook, async (w) => {
         const { original, fake, host } = fakeOf(w);
         const { analysis } = await recalculate(host, settings);
-        const { sheetName } = await generateReport(host, settings);
+        const { sheetName, checklistSheetName } = await generateReport(host, settings);
         const output = new Set(analysis.plan.columns.map((c) => `${c.sheet}|${c.col}`));
         for (const before of original.sheets) {
           const outside = (_r: number, c: number) => !output.has(`${before.name}|${c}`);
@@ -139,8 +139,9 @@ describe('the write plan applied in Excel, on random workbooks', () => {
           .data()
           .sheets.map((s) => s.name)
           .filter((n) => !original.sheets.some((s) => s.name === n));
-        expect(added.filter((n) => n !== sheetName && !isOwnSheet(n))).toEqual([]);
+        expect(added.filter((n) => n !== sheetName && n !== checklistSheetName && !isOwnSheet(n))).toEqual([]);
         expect(added).toContain(sheetName);
+        expect(added).toContain(checklistSheetName);
       }),
       { numRuns: RUNS, seed: PROPERTY_SEED },
     );

@@ -73,7 +73,7 @@ export function fakeApi(snapshot: WorkbookSnapshot = budgetBook(), overrides: Pa
       record('generateReport', [settings]);
       progress(onProgress);
       const analysis = analyze(api.snapshot, { today: TODAY, ...settings });
-      return { analysis, document: buildReport(analysis, api.snapshot), sheetName: '自评报告', snapshot: api.snapshot };
+      return { analysis, document: buildReport(analysis, api.snapshot), sheetName: '自评报告', checklistSheetName: '核对清单', kept: [], snapshot: api.snapshot };
     },
     async undoLastRun() {
       record('undoLastRun', []);

@@ -51,14 +51,63 @@ async function showTwoDecimals(user: UserEvent): Promise<void> {
   await waitFor(() => expect(notice()).toHaveTextContent('设置已保存。'));
 }
 
-test('generating the report says where it went and what is left to fill in', async () => {
+test('generating the report says where it went and lists what is left to fill in or check, with its cell', async () => {
   const user = userEvent.setup();
   const api = await paneWithReport(user);
   expect(callsTo(api, 'generateReport')).toHaveLength(1);
-  expect(screen.getByTestId('report-missing')).toHaveTextContent(/有 \d+ 处需要填写或核对/);
+  const checklist = within(screen.getByTestId('checklist'));
+  expect(screen.getByTestId('checklist')).toHaveTextContent(/核对清单\s*有 \d+ 处需要填写或核对/);
+  // The data problem first, in the report's plain words, with the cell to fix it in.
+  const first = screen.getAllByTestId('checklist-item')[0];
+  expect(first).toHaveTextContent('请核对（州委大楼网络运维）：【请核对：其中各项合计5万元，与预算数9.8万元不符】 项目资金!B6');
   expect(reportStatus()).toHaveTextContent(/^报告已是最新（\d\d:\d\d 生成）$/);
+  await user.click(within(first).getByRole('button', { name: '项目资金!B6' }));
+  await user.click(checklist.getByRole('button', { name: '打开核对清单工作表' }));
   await user.click(screen.getByRole('button', { name: '打开报告工作表' }));
-  expect(callsTo(api, 'selectCell')).toEqual([['自评报告!A1']]);
+  expect(callsTo(api, 'selectCell')).toEqual([['项目资金!B6'], ['核对清单!A1'], ['自评报告!A1']]);
+});
+
+test('a report with nothing open says there is nothing left to fix', async () => {
+  const user = userEvent.setup();
+  const clean = book(fundsSheet([['网站运维项目', 85.6, 85.6]]));
+  const api = fakeApi(clean);
+  api.saved = { reportDate: '2024-01-20' };
+  await openPane(api);
+  await user.click(screen.getByRole('button', { name: '生成报告' }));
+  await waitFor(() => expect(notice()).toHaveTextContent(/报告已写入工作表“自评报告”/));
+  const doc = buildReport(analyze(clean, { reportDate: '2024-01-20' }), clean);
+  expect(doc.checklist.length).toBeGreaterThan(0); // 单位名称 and the like are still to fill in
+  expect(screen.getByTestId('checklist')).toHaveTextContent('请填写：【请填写：单位名称】');
+});
+
+test('when a person changed the report sheet, the pane says it was kept and where the new one went', async () => {
+  const user = userEvent.setup();
+  const api = fakeApi();
+  const real = api.generateReport.bind(api);
+  api.generateReport = async (settings, onProgress) => ({ ...(await real(settings, onProgress)), sheetName: '自评报告 (2)', kept: ['自评报告'] });
+  await openPane(api);
+  await user.click(screen.getByRole('button', { name: '生成报告' }));
+  await waitFor(() => expect(notice()).toHaveTextContent(/^工作表“自评报告”在生成后有改动，已原样保留；新报告写在工作表“自评报告 \(2\)”（\d+ 段）。$/));
+  await user.click(screen.getByRole('button', { name: '打开报告工作表' }));
+  expect(callsTo(api, 'selectCell')).toEqual([["'自评报告 (2)'!A1"]]);
+});
+
+test('undo after a report-only run says what it did: the sheet it removed, or the earlier version it put back', async () => {
+  const user = userEvent.setup();
+  for (const [result, text] of [
+    [{ kind: 'report', restoredCells: 0, removedSheet: '自评报告' }, '已撤销生成报告：删除了本次生成的工作表“自评报告”。'],
+    [{ kind: 'report', restoredCells: 0, restoredSheets: ['自评报告', '核对清单'] }, '已撤销生成报告：工作表“自评报告”、“核对清单”已恢复为生成前的内容。'],
+    [{ kind: 'report', restoredCells: 0, removedSheet: '自评报告 (2)', restoredSheets: ['核对清单'] }, '已撤销生成报告：删除了本次生成的工作表“自评报告 (2)”，工作表“核对清单”已恢复为生成前的内容。'],
+  ] as const) {
+    const api = fakeApi(budgetBook(), { undoLastRun: async () => ({ ...result, restoredSheets: 'restoredSheets' in result ? [...result.restoredSheets] : undefined }) });
+    const view = renderPane(<App api={api} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: '生成报告' })).toBeAvailable());
+    await user.click(screen.getByRole('button', { name: '生成报告' }));
+    await waitFor(() => expect(notice()).toHaveTextContent(/报告已写入/));
+    await user.click(screen.getByRole('button', { name: '撤销上次计算' }));
+    await waitFor(() => expect(notice()).toHaveTextContent(text));
+    view.unmount();
+  }
 });
 
 test('copy puts the report on the clipboard as HTML and as plain text', async () => {

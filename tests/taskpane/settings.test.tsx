@@ -46,6 +46,23 @@ test('saving a mid-year as-of date turns the run into monitoring against 序时�
   expect(screen.getByTestId('summary')).toHaveTextContent('2023 年度，截至 2023-07-31（运行监控，序时进度 58.08%）');
 });
 
+test('a 报告日期 saved in the settings signs the report; cleared, the report asks for one', async () => {
+  const user = userEvent.setup();
+  const api = fakeApi();
+  const form = within(await openSettings(user, api));
+  await retype(user, form.getByLabelText('报告日期'), '2024-01-20');
+  await user.click(form.getByRole('button', { name: '保存设置' }));
+  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('设置已保存。'));
+  expect(callsTo(api, 'saveSettings')[0][0]).toMatchObject({ reportDate: '2024-01-20' });
+  await user.click(screen.getByRole('button', { name: '生成报告' }));
+  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent(/报告已写入/));
+  expect(screen.getByTestId('checklist')).not.toHaveTextContent('报告日期');
+  await retype(user, form.getByLabelText('报告日期'), '');
+  await user.click(form.getByRole('button', { name: '保存设置' }));
+  await waitFor(() => expect(callsTo(api, 'saveSettings')).toHaveLength(2));
+  expect(callsTo(api, 'saveSettings')[1][0]).not.toHaveProperty('reportDate');
+});
+
 test('a bad year or threshold is pointed out and cannot be saved', async () => {
   const user = userEvent.setup();
   const api = fakeApi();

@@ -4,10 +4,10 @@
  * workbook's bookkeeping — so charts, pivots, images, slicers and anything else exceljs would drop
  * survive byte for byte.
  */
-import type { PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
+import type { ChecklistSheetPlan, PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
 import { XlsxPatchError } from './errors';
 import { Package } from './package';
-import { writeReportSheet } from './report-sheet';
+import { writeChecklistSheet, writeReportSheet } from './report-sheet';
 import { CellWrite, SheetEdits, patchSheetXml } from './sheet-patch';
 import { wrappedHeightPt, wrappedLines } from './row-height';
 import { Styles } from './styles';
@@ -17,6 +17,8 @@ import { SheetEntry, Workbook } from './workbook';
 export interface WorkbookEdits {
   plan: WritePlan;
   reportSheet?: ReportSheetPlan;
+  /** The 核对清单 beside the report (its name chosen like the report's: never over a person's edits). */
+  checklistSheet?: ChecklistSheetPlan;
 }
 
 function worksheetOf(wb: Workbook, name: string): SheetEntry {
@@ -108,6 +110,7 @@ export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits): Pr
   if (wroteCells && wb.hasCalcChain()) wb.requestFullCalcOnLoad();
   if (formulasChanged) wb.dropCalcChain();
   if (edits.reportSheet) writeReportSheet(pkg, wb, styles, edits.reportSheet);
+  if (edits.checklistSheet) writeChecklistSheet(pkg, wb, styles, edits.checklistSheet);
   styles.save();
   return pkg.toBytes();
 }

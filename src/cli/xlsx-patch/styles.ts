@@ -26,6 +26,8 @@ export type Alignment = Record<string, string>;
 export interface XfChange {
   numFmtId?: number;
   fontId?: number;
+  /** A solid fill (see fillId). */
+  fillId?: number;
   alignment?: Alignment;
 }
 
@@ -121,10 +123,22 @@ export class Styles {
     return j >= 0 ? fonts.items.length + j : this.append('fonts', 'font', el);
   }
 
+  /** A solid fill of an ARGB colour ("FFFFFF00", the .docx's yellow highlight); returns its index. */
+  fillId(argb: string): number {
+    this.load();
+    const p = this.p;
+    const el = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    const fills = this.section('fills', 'fill');
+    const i = fills.items.indexOf(el);
+    if (i >= 0) return i;
+    const j = fills.added.indexOf(el);
+    return j >= 0 ? fills.items.length + j : this.append('fills', 'fill', el);
+  }
+
   /** An xf like `base` with the change applied: an existing identical xf if there is one, else a new one. */
   xfWith(base: number, change: XfChange): number {
     this.load();
-    const memo = `${base}|${change.numFmtId}|${change.fontId}|${change.alignment ? alignmentKey(change.alignment) : ''}`;
+    const memo = `${base}|${change.numFmtId}|${change.fontId}|${change.fillId}|${change.alignment ? alignmentKey(change.alignment) : ''}`;
     const hit = this.derived.get(memo);
     if (hit !== undefined) return hit;
     const xfs = this.section('cellXfs', 'xf');
@@ -156,6 +170,11 @@ export class Styles {
     if (change.fontId !== undefined && (get('fontId') !== String(change.fontId) || get('applyFont') !== '1')) {
       set('fontId', String(change.fontId));
       set('applyFont', '1');
+      changed = true;
+    }
+    if (change.fillId !== undefined && (get('fillId') !== String(change.fillId) || get('applyFill') !== '1')) {
+      set('fillId', String(change.fillId));
+      set('applyFill', '1');
       changed = true;
     }
     const alignment = change.alignment && { ...(xf.alignment ?? {}), ...change.alignment };

@@ -2,14 +2,15 @@
  * 一、整体支出绩效自评情况: （一）单位职能概述 from the unit sheet, （二）年度工作目标完成情况 with the
  * overall figures, then per funding group its count, total, payments and rate and one line per
  * project, in the reference's words:
- *   2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。（项目偏差原因见项目支出绩效自评情况）
+ *   2023年省大数据发展专项资金(第二批项目)138万元；已支付124.2万元，执行率90%。
+ * and, after a group's list, one sentence naming its projects that are behind.
  */
 import { executedSumKnown, rateBasisSentence } from '../rate-basis';
-import { formatChineseDate } from '../dates';
+import { monthDay } from '../dates';
 import type { Project } from '../model';
-import { BuildContext, Figures, GroupSections, Section, groupSections, rateCells } from './context';
-import { Inline, OutlineNode, fillIn } from './document';
-import { asName, asSentence, figure, paidAsOf, placeholder, progressText, rate, staff, text, total } from './phrases';
+import { BuildContext, Figures, GroupSections, Section, behindProjects, groupSections, rateCells } from './context';
+import { Inline, OutlineNode, checkMark, fillIn } from './document';
+import { asName, asSentence, figure, placeholder, progressText, rate, staff, text, total } from './phrases';
 
 function heading(runs: Inline[], children: OutlineNode[]): OutlineNode {
   return { kind: 'heading', runs, children };
@@ -31,15 +32,18 @@ function functionsSection(ctx: BuildContext): OutlineNode {
   return heading([text('单位职能概述。')], children);
 }
 
-/** "项目总资金为1385.16万元，已支付1319.36万元，执行率95%" — a set of projects' figures. */
-export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目总资金为', dated = true): Inline[] {
+/**
+ * "项目总资金为1385.16万元，已支付1319.36万元，执行率95%" — a set of projects' figures. The period
+ * (截至7月31日, 序时进度58%) is said once, in the overall summary, not in every group's line.
+ */
+export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目总资金为', withProgress = false): Inline[] {
   const v = ctx.voice;
   const runs: Inline[] = [text(budgetWord), figure(total(f.budget, v), f.budgetCells)];
   // No executed amount known among them: what was paid is unknown, not 0 (the basis sentence says why).
-  if (executedSumKnown(f)) runs.push(text(`，${dated ? paidAsOf(v) : ''}已支付`), figure(total(f.executed, v), f.executedCells));
+  if (executedSumKnown(f)) runs.push(text('，已支付'), figure(total(f.executed, v), f.executedCells));
   if (f.rate) runs.push(text('，执行率'), figure(rate(f.rate, v), [...f.budgetCells, ...f.executedCells]));
   else if (f.rateProjects.length) runs.push(text('，预算数为0，不计算执行率'));
-  if (v.period.monitoring) runs.push(text(`，${progressText(v)}`));
+  if (withProgress && v.period.monitoring) runs.push(text(`，${progressText(v)}`));
   const basis = rateBasisSentence(f, ctx.model, ctx.results.projects);
   if (basis) runs.push(text(`（${basis}）`));
   return runs;
@@ -71,16 +75,36 @@ function projectLine(index: number, ctx: BuildContext): Inline[] {
   }
   if (r.executed === undefined) runs.push(text('；执行数无法识别，未计算执行率。'));
   else {
-    runs.push(text(`；${paidAsOf(v)}已支付`), figure(total(r.executed, v), ctx.executedCells(index)));
+    runs.push(text('；已支付'), figure(total(r.executed, v), ctx.executedCells(index)));
     if (r.rate) runs.push(text('，执行率'), figure(rate(r.rate, v), rateCells(p, ctx)), text('。'));
     else runs.push(text(r.budget === 0n ? '，预算数为0，不计算执行率。' : '，未计算执行率。'));
   }
-  if (r.lagging) runs.push(text('（项目偏差原因见项目支出绩效自评情况）'));
   return runs;
 }
 
 function projectItems(s: Section, ctx: BuildContext): OutlineNode[] {
   return s.figures.projects.map((i) => ({ kind: 'item', runs: projectLine(i, ctx) }));
+}
+
+const MAX_NAMED_BEHIND = 5;
+
+/** After a group's list, once: which of its projects are behind, and where their reasons are. */
+function behindNote(g: GroupSections, ctx: BuildContext): OutlineNode[] {
+  const behind = behindProjects(ctx, g.group.projects);
+  if (!behind.length) return [];
+  const word = ctx.voice.period.monitoring ? '执行率低于序时进度' : '预算未全部执行';
+  const all = behind.length === g.group.projects.length;
+  // Up to five are named; more are counted, their names being in 二 anyway.
+  const named = all ? (behind.length === 1 ? '该项目' : `以上${behind.length}个项目均`) : behind.length > MAX_NAMED_BEHIND ? `其中${behind.length}个项目` : '其中，';
+  const runs: Inline[] = [text(named)];
+  if (!all && behind.length <= MAX_NAMED_BEHIND) {
+    behind.forEach((i, n) => {
+      const p = ctx.model.projects[i];
+      runs.push(text(n ? '、' : ''), p.name ? staff(asName(p.name), p.cell) : text(`第${n + 1}个项目`));
+    });
+  }
+  runs.push(text(`${word}，偏差原因见项目支出绩效自评情况。`));
+  return [{ kind: 'body', runs }];
 }
 
 /** 1.上级资金安排的项目 — the group's figures, its sub-groups' figures, one line per project. */
@@ -93,20 +117,24 @@ function groupNode(g: GroupSections, ctx: BuildContext): OutlineNode {
     }
     children.push(...projectItems(s, ctx));
   }
+  children.push(...behindNote(g, ctx));
   return heading([text(`${g.phrase}。`)], children);
 }
 
+/** The overall figures; during the year the one place that names the period (截至7月31日). */
 function overallSummary(ctx: BuildContext): Inline[] {
   const v = ctx.voice;
   const all = ctx.results.total;
-  const lagging = ctx.results.projects.filter((r) => r.lagging).length;
-  const head = v.period.monitoring ? `截至${formatChineseDate(v.period.asOf)}，纳入绩效运行监控的项目共${all.projects.length}个，` : `${ctx.year}年度纳入绩效自评的项目共${all.projects.length}个，`;
-  // The date leads the sentence during the year, so the payments need not repeat it.
-  const runs: Inline[] = [text(head), ...figureRuns(all, ctx, '全年预算数', false), text('。')];
+  const behind = behindProjects(ctx).length;
+  const head = v.period.monitoring ? `截至${monthDay(v.period.asOf)}，纳入绩效运行监控的项目共${all.projects.length}个，` : `${ctx.year}年度纳入绩效自评的项目共${all.projects.length}个，`;
+  const runs: Inline[] = [text(head), ...figureRuns(all, ctx, '全年预算数', true)];
+  // Problems that belong to no one project (a payment of no known project, a wrong total row).
+  for (const c of ctx.checks.filter((x) => x.anchor === 'overall')) runs.push(placeholder(checkMark(c.words), c.issues.map((i) => i.cell)));
+  runs.push(text('。'));
   // "各项目…" only when every project's figures are known; else it speaks of those whose rate is known.
   const known = all.rateProjects.length;
   const every = all.incomplete ? (known ? `执行数已知的${known}个项目` : '') : '各项目';
-  if (lagging) runs.push(text(v.period.monitoring ? `其中执行率低于序时进度的项目${lagging}个。` : `其中预算未全部执行的项目${lagging}个。`));
+  if (behind) runs.push(text(v.period.monitoring ? `其中执行率低于序时进度的项目${behind}个。` : `其中预算未全部执行的项目${behind}个。`));
   else if (every) runs.push(text(v.period.monitoring ? `${every}执行率均不低于序时进度。` : `${every}预算均已全部执行。`));
   return runs;
 }

@@ -1,17 +1,17 @@
 /**
  * 二、项目支出绩效自评情况: per group (or sub-group), per project, the reference's four paragraphs —
  * （1）资金使用情况 with the budget split into its sources, 执行数 and 执行率; （2）项目实施情况;
- * （3）产生的效益; （4）受益对象（服务对象）满意度 — and （5）未完成原因 only where money is unspent
- * (or, during the year, where the rate is behind 序时进度).
+ * （3）产生的效益; （4）受益对象（服务对象）满意度 — and （5）未完成原因 only where the printed rate is
+ * behind (below 100% at year end, below 序时进度 during the year; see isBehind).
  */
-import { formatChineseDate } from '../dates';
 import { address } from '../address';
 import type { ProjectResult } from '../compute';
 import type { Project, TextField } from '../model';
 import { formatRate, printsAsFull } from '../rate';
-import { BuildContext, Section, groupSections, rateCells } from './context';
+import type { CheckAnchor } from './checks';
+import { BuildContext, Section, groupSections, isBehind, rateCells } from './context';
 import { Inline, OutlineNode, checkMark, fillIn } from './document';
-import { amount, asName, asSentence, figure, lagPhrase, placeholder, progressText, rate, staff, text, total } from './phrases';
+import { amount, asName, asSentence, figure, lagPhrase, placeholder, rate, staff, text, total } from './phrases';
 
 const TEXT_LABELS: Record<Exclude<TextField, 'reason'>, string> = {
   implementation: '项目实施情况',
@@ -26,16 +26,19 @@ function runIn(runs: Inline[]): OutlineNode {
   return { kind: 'heading', runs, children: [] };
 }
 
-/** "2023年度预算数116.36万元（其中：财政拨款资金116.36万元，其他资金0元）" */
+/** "2023年度预算数116.36万元（其中：财政拨款资金116.36万元，其他资金0万元）" */
 function budgetRuns(p: Project, r: ProjectResult, ctx: BuildContext): Inline[] {
   const v = ctx.voice;
   const a = p.amounts;
   const runs: Inline[] = [];
   if (r.budget === undefined) {
     const cell = a.budget?.cell ?? (ctx.funds.columns.budget !== undefined ? address(p.sheet, p.row, ctx.funds.columns.budget) : p.cell);
-    const mark = checkMark(`${ctx.year}年度预算数无法识别（${cell}）`);
+    // The budget cell's own problem (未填写, 无法识别) says it best; failing one, a plain mark.
+    const marks = checkRuns(p.index, ['budget'], ctx);
+    if (marks.length) return [text(`${ctx.year}年度预算数`), ...marks];
+    const mark = checkMark('预算数无法识别');
     ctx.missing.push({ field: '预算数', project: p.name, cell, placeholder: mark });
-    return [placeholder(mark, [cell])];
+    return [text(`${ctx.year}年度预算数`), placeholder(mark, [cell])];
   }
   if (a.initialBudget && a.initialBudget.value !== r.budget) {
     runs.push(text(`${ctx.year}年初预算数`), figure(amount(a.initialBudget.value, v), [a.initialBudget.cell]), text('，全年预算数'));
@@ -54,32 +57,37 @@ function budgetRuns(p: Project, r: ProjectResult, ctx: BuildContext): Inline[] {
   return runs;
 }
 
-/** （1）资金使用情况：… 执行数116.36万元，执行率100%。 */
+/** The marks of a project's data problems at one figure: 【请核对：执行数超出预算数1万元】. */
+function checkRuns(index: number, anchors: CheckAnchor[], ctx: BuildContext): Inline[] {
+  return ctx.checks
+    .filter((c) => c.project === index && anchors.includes(c.anchor))
+    .map((c) => placeholder(checkMark(c.words), c.issues.map((i) => i.cell)));
+}
+
+/** （1）资金使用情况：… 执行数116.36万元，执行率100%。 Data problems marked at the figure they concern. */
 function fundsParagraph(p: Project, r: ProjectResult, ctx: BuildContext): OutlineNode {
   const v = ctx.voice;
   const runs: Inline[] = [text('资金使用情况：'), ...budgetRuns(p, r, ctx)];
+  if (r.budget !== undefined) runs.push(...checkRuns(p.index, ['budget'], ctx));
   if (r.executed === undefined) {
-    runs.push(text('，执行数无法识别，未计算执行率。'));
+    runs.push(text('，执行数无法识别'), ...checkRuns(p.index, ['executed', 'project'], ctx), text('，未计算执行率。'));
     return runIn(runs);
   }
-  runs.push(text(`，${v.period.monitoring ? `截至${formatChineseDate(v.period.asOf)}` : ''}执行数`), figure(amount(r.executed, v), ctx.executedCells(p.index)));
+  runs.push(text('，执行数'), figure(amount(r.executed, v), ctx.executedCells(p.index)), ...checkRuns(p.index, ['executed'], ctx));
   if (!r.rate) {
-    runs.push(text(r.budget === 0n ? '，预算数为0，不计算执行率。' : '，未计算执行率。'));
+    runs.push(text(r.budget === 0n ? '，预算数为0，不计算执行率' : '，未计算执行率'), ...checkRuns(p.index, ['project'], ctx), text('。'));
     return runIn(runs);
   }
   runs.push(text('，执行率'), figure(rate(r.rate, v), rateCells(p, ctx)));
   const unspent = r.unspent ?? 0n;
-  if (v.rateDisplay === 'whole' && unspent > 0n && printsAsFull(r.rate, v.rateDisplay)) {
+  if (!v.period.monitoring && unspent > 0n && printsAsFull(r.rate, v.rateDisplay)) {
     // 29.99 ÷ 30 prints as 100%: say what is really left, as DOMAIN.md asks.
-    runs.push(text(`（实际${formatRate(r.rate, 'two-decimals')}，尚余`), figure(amount(unspent, v), rateCells(p, ctx)), text('未支付）'));
+    const exact = v.rateDisplay === 'whole' ? `实际${formatRate(r.rate, 'two-decimals')}，` : '';
+    runs.push(text(`（${exact}尚余`), figure(amount(unspent, v), rateCells(p, ctx)), text('未支付）'));
   }
-  if (unspent < 0n) {
-    const mark = checkMark(`执行数超出预算${amount(-unspent, v)}`);
-    ctx.missing.push({ field: '执行数', project: p.name, cell: ctx.executedCells(p.index)[0] ?? p.cell, placeholder: mark });
-    runs.push(placeholder(mark, rateCells(p, ctx)));
-  }
-  if (v.period.monitoring) runs.push(text(`，${progressText(v)}`));
-  runs.push(text('。'));
+  // During the year only a project behind 序时进度 says so; the period itself is named once, in 一.
+  if (v.period.monitoring && isBehind(r, v)) runs.push(text('，低于序时进度'));
+  runs.push(...checkRuns(p.index, ['project'], ctx), text('。'));
   return runIn(runs);
 }
 
@@ -89,6 +97,19 @@ function textParagraph(p: Project, field: Exclude<TextField, 'reason'>, ctx: Bui
   const t = p.texts[field];
   if (t && asSentence(t.value)) return runIn([text(label), staff(asSentence(t.value), t.cell)]);
   return runIn([text(label), missingText(p, field, ctx)]);
+}
+
+/**
+ * （3）产生的效益: what the project achieved — sentences from another source (ctx.achievements, the
+ * indicators' 实际完成值) followed by the staff's own text; a placeholder only when neither says anything.
+ */
+function benefitParagraph(p: Project, ctx: BuildContext): OutlineNode {
+  const label = `${TEXT_LABELS.benefit}：`;
+  const achieved = ctx.achievements?.(p.index) ?? [];
+  const t = p.texts.benefit;
+  const own = t && asSentence(t.value) ? [staff(asSentence(t.value), t.cell)] : [];
+  if (achieved.length || own.length) return runIn([text(label), ...achieved, ...own]);
+  return runIn([text(label), missingText(p, 'benefit', ctx)]);
 }
 
 function missingText(p: Project, field: TextField, ctx: BuildContext): Inline {
@@ -103,17 +124,19 @@ function missingText(p: Project, field: TextField, ctx: BuildContext): Inline {
 function reasonParagraph(p: Project, r: ProjectResult, ctx: BuildContext): OutlineNode {
   const t = p.texts.reason;
   if (t && asSentence(t.value)) return runIn([text('未完成原因：'), staff(asSentence(t.value), t.cell)]);
-  const runs: Inline[] = [text('未完成原因：'), missingText(p, 'reason', ctx)];
+  const runs: Inline[] = [text('未完成原因：')];
   const lag = r.rate && r.unspent !== undefined ? lagPhrase(r.rate, r.unspent, ctx.voice) : undefined;
-  if (lag) runs.push(figure(`${lag}。`, rateCells(p, ctx)));
+  // The figures first, then what only the staff can say: 执行率28%，低于预算72个百分点，节余资金52万元，主要原因是【请填写】。
+  if (lag) runs.push(figure(lag, rateCells(p, ctx)), text('，主要原因是'));
+  runs.push(missingText(p, 'reason', ctx), text('。'));
   return runIn(runs);
 }
 
 function projectNode(index: number, ctx: BuildContext): OutlineNode {
   const p = ctx.model.projects[index];
   const r = ctx.results.projects[index];
-  const children = [fundsParagraph(p, r, ctx), textParagraph(p, 'implementation', ctx), textParagraph(p, 'benefit', ctx), textParagraph(p, 'satisfaction', ctx)];
-  if (r.lagging) children.push(reasonParagraph(p, r, ctx));
+  const children = [fundsParagraph(p, r, ctx), textParagraph(p, 'implementation', ctx), benefitParagraph(p, ctx), textParagraph(p, 'satisfaction', ctx)];
+  if (isBehind(r, ctx.voice)) children.push(reasonParagraph(p, r, ctx));
   let name: Inline;
   if (p.name) name = staff(asName(p.name), p.cell);
   else {

@@ -9,8 +9,9 @@ import { sumFigures } from '../rate-basis';
 import type { FundsTable } from '../detect';
 import type { Model, Project } from '../model';
 import { Fen } from '../money';
-import { Ratio, ratio } from '../rate';
-import { MissingItem, UnitInfo } from './document';
+import { Ratio, pointsBetween, printsAsFull, ratio } from '../rate';
+import type { FigureCheck } from './checks';
+import { Inline, MissingItem, UnitInfo } from './document';
 import { markCompact } from './sources';
 import { Voice, groupPhrase, projectNoun, subgroupPhrase } from './phrases';
 
@@ -22,7 +23,17 @@ export interface BuildContext {
   voice: Voice;
   unit: UnitInfo;
   year: number;
+  /** A year the workbook states that the user's choice (--year) replaces in the unit's title and opening. */
+  replaceYear?: number;
   missing: MissingItem[];
+  /** Data problems placed at the figures they concern (see checks.ts). */
+  checks: FigureCheck[];
+  /**
+   * Sentences on what a project achieved (产出/效益), when another source has them — the indicators
+   * table's 实际完成值. Returned runs are printed in （3）产生的效益 before the staff's own text;
+   * undefined or [] leaves the paragraph as it is.
+   */
+  achievements?: (index: number) => Inline[] | undefined;
   /** A project's executed cells (its 执行数 cell or its payments' amount cells), built once. */
   executedCells: (index: number) => string[];
   /** Its budget cell and executed cells: what its 执行率 comes from, built once. */
@@ -52,6 +63,22 @@ export function cellCaches(model: Model, projects: ProjectResult[]): Pick<BuildC
     return cells;
   };
   return { executedCells, rateCells };
+}
+
+/**
+ * The one rule for "not fully executed", read off the printed rates so that every count and list
+ * agrees with them: at year end a rate that prints below 100% (29.99 ÷ 30 prints 100% and is not
+ * behind; its remainder gets a note instead); during the year a rate that prints below 序时进度.
+ */
+export function isBehind(r: ProjectResult, v: Voice): boolean {
+  if (!r.lagging || !r.rate) return false;
+  if (v.period.monitoring) return pointsBetween(v.period.progress, r.rate, v.rateDisplay).points > 0n;
+  return !printsAsFull(r.rate, v.rateDisplay);
+}
+
+/** The indexes of the projects behind, in table order. */
+export function behindProjects(ctx: BuildContext, indexes: number[] = ctx.results.projects.map((_, i) => i)): number[] {
+  return indexes.filter((i) => isBehind(ctx.results.projects[i], ctx.voice));
 }
 
 /** The figures of a set of projects, as GroupResult has them (a sub-group's leftovers get their own). */

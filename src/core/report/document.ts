@@ -52,6 +52,20 @@ export interface MissingItem {
   placeholder: string;
 }
 
+/** One open item of the 核对清单: what the clerk must fill in or check before the report goes out. */
+export interface ChecklistItem {
+  /** 请填写: words only the staff can write; 请核对: a figure the data put in doubt. */
+  kind: 'fill' | 'check';
+  /** The project it belongs to, when it belongs to one. */
+  project?: string;
+  /** Where to fix it: the workbook cell, when there is one. */
+  cell?: string;
+  /** The mark as it reads in the report: 【请核对：其中各项合计5万元，与预算数9.8万元不符】. */
+  mark: string;
+  /** The finding in full, with its cell and what to do (the issue's message), for the clerk. */
+  detail: string;
+}
+
 export interface ReportDocument {
   /** All paragraphs in reading order, title first. */
   paragraphs: ReportParagraph[];
@@ -62,6 +76,8 @@ export interface ReportDocument {
   /** The unit sheet the report read, when one was found. */
   unitSheet?: string;
   missing: MissingItem[];
+  /** Every open 【】 mark with the cell to fix it in: the 核对清单. Empty when nothing is left to fix. */
+  checklist: ChecklistItem[];
   /** Things the staff should know about the report itself (a 年度 that disagrees with the table …). */
   notes: string[];
 }
@@ -85,8 +101,10 @@ export interface ReportOptions {
   amountDisplay?: AmountDisplay;
   /** Defaults to the analysis's rate display. */
   rateDisplay?: RateDisplay;
-  /** The date under the signature, 'YYYY-MM-DD'; defaults to the analysis's `today`. */
+  /** The date under the signature (报告日期), 'YYYY-MM-DD'; defaults to the reportDate setting, else a placeholder. */
   date?: string;
+  /** Per-project 产出/效益 sentences from another source (the indicators table); see BuildContext.achievements. */
+  achievements?: (index: number) => Inline[] | undefined;
   /** A unit sheet already read (the add-in may cache it); otherwise it is found in the snapshot. */
   unit?: UnitInfo;
 }

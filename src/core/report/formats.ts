@@ -45,6 +45,9 @@ export const LATIN_FONT = 'Times New Roman';
 /** Page numbers: 四号 (14 pt) 宋体, "- 1 -". */
 export const PAGE_NUMBER_FORMAT = { fonts: ['宋体', 'SimSun'], sizePt: 14 } as const;
 
+/** The sheet's footer in Excel's header/footer codes: centred, 四号 (14 pt), "- 1 -" as 公文 number pages. */
+export const PAGE_NUMBER_FOOTER = '&C&14- &P -';
+
 /** The first-line indent written into sheet and plain text: two full-width spaces per the style. */
 export function indentOf(style: ParagraphStyle): string {
   return '\u3000'.repeat(REPORT_FORMATS[style].firstLineIndentChars);

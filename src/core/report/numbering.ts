@@ -63,20 +63,31 @@ export function paragraph(style: ParagraphStyle, runs: Inline[], label = '', lev
   return { style, level, label, runs, text: label + runsText(runs), sources: runsSources(runs) };
 }
 
-/** The outline flattened into paragraphs, every heading and item numbered within its parent. */
+/**
+ * The outline flattened into paragraphs, every heading and item numbered within its parent, as a
+ * person numbers: a heading that is its parent's only heading gets no number (no lone "1." or
+ * "（一）"), a list restarts at （1） after a paragraph that is not one of its items, and a list of one
+ * item is an ordinary paragraph.
+ */
 export function numberOutline(nodes: OutlineNode[], depth = 1, out: ReportParagraph[] = []): ReportParagraph[] {
-  let n = 0;
-  for (const node of nodes) {
+  const headings = nodes.filter((n) => n.kind === 'heading').length;
+  let h = 0;
+  let item = 0;
+  nodes.forEach((node, i) => {
     if (node.kind === 'body') {
+      item = 0;
       out.push(paragraph('body', node.runs));
     } else if (node.kind === 'item') {
-      out.push(paragraph('listItem', node.runs, itemLabel(++n)));
+      const alone = item === 0 && nodes[i + 1]?.kind !== 'item';
+      out.push(alone ? paragraph('body', node.runs) : paragraph('listItem', node.runs, itemLabel(++item)));
     } else {
+      item = 0;
       // Below level 4 there is no official style: deeper headings keep level 4's look.
       const level = Math.min(depth, 4);
-      out.push(paragraph(HEADING_STYLES[level - 1], node.runs, headingLabel(level, ++n), level));
+      ++h;
+      out.push(paragraph(HEADING_STYLES[level - 1], node.runs, headings > 1 ? headingLabel(level, h) : '', level));
       numberOutline(node.children, depth + 1, out);
     }
-  }
+  });
   return out;
 }

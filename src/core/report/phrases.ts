@@ -3,7 +3,6 @@
  * group names turned into phrases (上级资金安排的项目, 州本级资金安排的人才项目), sentence endings,
  * and runs of text that carry their cells.
  */
-import { formatChineseDate } from '../dates';
 import { Fen, formatExact, formatRounded } from '../money';
 import { Ratio, RateDisplay, formatRate, pointsBetween, printsAsFull } from '../rate';
 import { DEFAULT_GROUP } from '../read-funds';
@@ -25,19 +24,19 @@ export function staff(value: string, cell: string): Inline {
   return { text: value, kind: 'staff', cells: [cell] };
 }
 
-function wanText(fen: Fen, digits: string): string {
-  // The reference writes a zero amount as 0元 (其他资金0元), never 0万元.
-  return fen === 0n ? '0元' : `${digits}万元`;
+/** Every amount in 万元, zero too: 其他资金0万元 among 万元, not the reference's mixed 0元. */
+function wanText(digits: string): string {
+  return `${digits}万元`;
 }
 
 /** A project's own amount: 52.848469万元 ('source') or 52.85万元 ('two-decimals'). */
 export function amount(fen: Fen, v: Voice): string {
-  return wanText(fen, v.amountDisplay === 'source' ? formatExact(fen, 'wan') : formatRounded(fen, 'wan', 2, false));
+  return wanText(v.amountDisplay === 'source' ? formatExact(fen, 'wan') : formatRounded(fen, 'wan', 2, false));
 }
 
 /** A total or summary figure, rounded to two decimals as the reference's summaries are (2.588 → 2.59). */
 export function total(fen: Fen, v: Voice): string {
-  return wanText(fen, formatRounded(fen, 'wan', 2, v.amountDisplay === 'source'));
+  return wanText(formatRounded(fen, 'wan', 2, v.amountDisplay === 'source'));
 }
 
 export function rate(r: Ratio, v: Voice): string {
@@ -47,11 +46,6 @@ export function rate(r: Ratio, v: Voice): string {
 /** "序时进度58%" during the year. */
 export function progressText(v: Voice): string {
   return `序时进度${formatRate(v.period.progress, v.rateDisplay)}`;
-}
-
-/** "截至2023年7月31日" during the year, nothing at year end: how payments are dated in sentences. */
-export function paidAsOf(v: Voice): string {
-  return v.period.monitoring ? `截至${formatChineseDate(v.period.asOf)}` : '';
 }
 
 /** How far a rate lags, in the reference's words, or undefined when it does not. */

@@ -7,7 +7,8 @@
  */
 import { REPORT_SHEET_NAME } from '../detect';
 import { ReportDocument, ReportParagraph } from './document';
-import { PAGE, REPORT_FORMATS, indentOf } from './formats';
+import { GeneratedCell, generatedMark } from '../generated-sheets';
+import { PAGE, PAGE_NUMBER_FOOTER, REPORT_FORMATS, indentOf } from './formats';
 import type { ParagraphStyle, ReportSheetPlan, ReportSheetRow } from './sheet-plan';
 import { compactParts } from './sources';
 
@@ -90,23 +91,49 @@ function metaOf(p: ReportParagraph, continued: boolean, cache: RunCache): string
   return meta.slice(0, MAX_CELL_CHARS - tail.length) + tail;
 }
 
+/** Where the paragraph's placeholder runs sit in its text (indent included), as [start, end). */
+function placeholderSpans(p: ReportParagraph, offset: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = offset + p.label.length;
+  for (const r of p.runs) {
+    if (r.kind === 'placeholder' && r.text) spans.push([at, at + r.text.length]);
+    at += r.text.length;
+  }
+  return spans;
+}
+
+/** The spans that fall in [from, from + length), shifted to that row's text. */
+function spansIn(spans: [number, number][], from: number, length: number): { placeholders?: [number, number][] } {
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const s = Math.max(a, from);
+    const e = Math.min(b, from + length);
+    if (s < e) out.push([s - from, e - from]);
+  }
+  return out.length ? { placeholders: out } : {};
+}
+
 /** One paragraph as one or more rows. */
 export function paragraphRows(p: ReportParagraph, cache: RunCache = new WeakMap()): ReportSheetRow[] {
   const { perLine, lineHeight } = lineMetrics(p.style);
   const maxLines = Math.floor(MAX_ROW_HEIGHT_PT / lineHeight);
   const rows: ReportSheetRow[] = [];
-  let rest = indentOf(p.style) + p.text;
+  const indent = indentOf(p.style);
+  const spans = placeholderSpans(p, indent.length);
+  let rest = indent + p.text;
+  let from = 0;
   for (;;) {
     const continued = rows.length > 0;
     const lines = estimateLines(rest, perLine);
     if (lines <= maxLines && rest.length <= MAX_CELL_CHARS) {
-      rows.push({ text: rest, style: p.style, heightPt: rowHeight(p.style, lines, lineHeight), meta: metaOf(p, continued, cache), ...(continued ? { continued } : {}) });
+      rows.push({ text: rest, style: p.style, heightPt: rowHeight(p.style, lines, lineHeight), meta: metaOf(p, continued, cache), ...(continued ? { continued } : {}), ...spansIn(spans, from, rest.length) });
       return rows;
     }
     const at = cutPoint(rest, perLine, maxLines);
     const part = rest.slice(0, at);
-    rows.push({ text: part, style: p.style, heightPt: rowHeight(p.style, estimateLines(part, perLine), lineHeight), meta: metaOf(p, continued, cache), ...(continued ? { continued } : {}) });
+    rows.push({ text: part, style: p.style, heightPt: rowHeight(p.style, estimateLines(part, perLine), lineHeight), meta: metaOf(p, continued, cache), ...(continued ? { continued } : {}), ...spansIn(spans, from, part.length) });
     rest = rest.slice(at);
+    from += at;
   }
 }
 
@@ -114,6 +141,17 @@ function rowHeight(style: ParagraphStyle, lines: number, lineHeight: number): nu
   // The title is followed by a blank line, as on the printed page.
   return Math.min(MAX_ROW_HEIGHT_PT, lines * lineHeight + (style === 'title' ? lineHeight : 0));
 }
+
+/** The report sheet's cells as written — text in A, trace in B — for its fingerprint. */
+export function reportSheetCells(rows: ReportSheetRow[]): GeneratedCell[] {
+  return rows.flatMap((r, i) => [
+    { row: i, col: 0, text: r.text },
+    { row: i, col: 1, text: r.meta },
+  ]);
+}
+
+/** The hidden column holding the fingerprint: C, next to the hidden trace. */
+export const REPORT_MARK_COLUMN = 2;
 
 export function renderReportSheet(doc: ReportDocument): ReportSheetPlan {
   const rows: ReportSheetRow[] = [];
@@ -125,6 +163,7 @@ export function renderReportSheet(doc: ReportDocument): ReportSheetPlan {
     rows,
     formats: REPORT_FORMATS,
     textNumberFormat: '@',
-    page: { paper: 'A4', orientation: 'portrait', marginsCm: { ...PAGE.marginsCm } },
+    page: { paper: 'A4', orientation: 'portrait', marginsCm: { ...PAGE.marginsCm }, footer: PAGE_NUMBER_FOOTER },
+    generatedMark: generatedMark(reportSheetCells(rows), 0, REPORT_MARK_COLUMN),
   };
 }

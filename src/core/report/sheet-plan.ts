@@ -3,6 +3,7 @@
  * text width, with a hidden column B holding each paragraph's level and source cells. Shells (the
  * CLI through exceljs, the add-in through Office.js) apply it; neither decides anything about it.
  */
+import type { GeneratedMark } from '../generated-sheets';
 
 /** Paragraph styles of the official document format (GB/T 9704-2012 as offices apply it). */
 export type ParagraphStyle = 'title' | 'addressee' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'listItem' | 'signature';
@@ -27,6 +28,8 @@ export interface ReportSheetRow {
   meta: string;
   /** True on the rows after the first of a paragraph split to fit Excel's 409 pt row or 32,767-character cell. */
   continued?: boolean;
+  /** The 【】 placeholders in `text`, as [start, end) UTF-16 offsets: highlighted as in the .docx. */
+  placeholders?: [number, number][];
 }
 
 export interface ReportSheetPlan {
@@ -37,6 +40,8 @@ export interface ReportSheetPlan {
   formats: Record<ParagraphStyle, ParagraphFormat>;
   /** Number format for column A: '@' (text), so a paragraph beginning with = + - @ is never read as a formula. */
   textNumberFormat?: '@';
-  /** Print setup, so the sheet prints like the page it imitates. */
-  page?: { paper: 'A4'; orientation: 'portrait'; marginsCm: { top: number; bottom: number; left: number; right: number } };
+  /** Print setup, so the sheet prints like the page it imitates; the footer carries the page number ("- 1 -"). */
+  page?: { paper: 'A4'; orientation: 'portrait'; marginsCm: { top: number; bottom: number; left: number; right: number }; footer?: string };
+  /** The fingerprint of what is written (see generated-sheets.ts), in a hidden cell of column C. */
+  generatedMark?: GeneratedMark;
 }

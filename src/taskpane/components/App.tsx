@@ -85,6 +85,7 @@ export function App({ api, initial }: { api: PaneApi; initial?: InitialLoad }) {
             onCopy={actions.copyReport}
             onDownload={actions.downloadDocx}
             onShowSheet={(sheet) => void actions.selectCell(`${quoteSheetName(sheet)}!A1`)}
+            onSelectCell={(cell) => void actions.selectCell(cell)}
           />
           <Accordion collapsible>
             <AccordionItem value="settings">

@@ -1,4 +1,4 @@
-/** Settings: fiscal year, as-of date, how rates print and the reason threshold; saved in the workbook. */
+/** Settings: fiscal year, as-of date, report date, how rates print and the reason threshold; saved in the workbook. */
 import { useEffect, useState } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { DEFAULT_SETTINGS, RateDisplay, Settings } from '../../core';
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
 interface Draft {
   year: string;
   asOf: string;
+  reportDate: string;
   rateDisplay: RateDisplay;
   threshold: string;
 }
@@ -21,6 +22,7 @@ function draftOf(s: Settings): Draft {
   return {
     year: s.fiscalYear ? String(s.fiscalYear) : '',
     asOf: s.asOf ?? '',
+    reportDate: s.reportDate ?? '',
     rateDisplay: s.rateDisplay ?? DEFAULT_SETTINGS.rateDisplay,
     threshold: String(Math.round(threshold * 100) / 100),
   };
@@ -30,7 +32,7 @@ function draftOf(s: Settings): Draft {
  * What is wrong with a field as typed, checked by the same schema as a --config file (one rule for
  * both): undefined when it is fine or empty.
  */
-function problemOf<K extends 'fiscalYear' | 'asOf' | 'reasonThreshold'>(key: K, value: unknown): Bilingual | undefined {
+function problemOf<K extends 'fiscalYear' | 'asOf' | 'reportDate' | 'reasonThreshold'>(key: K, value: unknown): Bilingual | undefined {
   const r = SETTINGS_SCHEMA[key].check(value, key);
   return r.ok ? undefined : r.problems[0];
 }
@@ -46,6 +48,10 @@ export function asOfProblem(text: string): Bilingual | undefined {
   return text.trim() ? problemOf('asOf', text.trim()) : undefined;
 }
 
+export function reportDateProblem(text: string): Bilingual | undefined {
+  return text.trim() ? problemOf('reportDate', text.trim()) : undefined;
+}
+
 /** The threshold is typed in percent (90) and stored as a fraction (0.9), checked as the schema checks a file's. */
 export function thresholdOk(text: string): boolean {
   const t = text.trim();
@@ -59,6 +65,8 @@ export function settingsFrom(base: Settings, d: Draft): Settings {
   else delete next.fiscalYear;
   if (d.asOf.trim()) next.asOf = d.asOf.trim();
   else delete next.asOf;
+  if (d.reportDate.trim()) next.reportDate = d.reportDate.trim();
+  else delete next.reportDate;
   return next;
 }
 
@@ -75,11 +83,12 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
   const [draft, setDraft] = useState(() => draftOf(settings));
   useEffect(() => setDraft(draftOf(settings)), [settings]);
   const yearIssue = yearProblem(draft.year);
-
   const asOfIssue = asOfProblem(draft.asOf);
+  const reportDateIssue = reportDateProblem(draft.reportDate);
   const yearOk = !yearIssue;
   const thresholdValid = thresholdOk(draft.threshold);
   const asOfOk = !asOfIssue;
+  const reportDateOk = !reportDateIssue;
   const say = (p: Bilingual | undefined) => p && (lang === 'en' ? p.en : p.zh);
   return (
     <form
@@ -87,7 +96,7 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
       data-testid="settings"
       onSubmit={(e) => {
         e.preventDefault();
-        if (yearOk && thresholdValid && asOfOk) onSave(settingsFrom(settings, draft));
+        if (yearOk && thresholdValid && asOfOk && reportDateOk) onSave(settingsFrom(settings, draft));
       }}
     >
       <Field
@@ -100,6 +109,9 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
       </Field>
       <Field label={t('settingsAsOf')} hint={t('settingsAsOfHint')} validationState={asOfOk ? 'none' : 'error'} validationMessage={say(asOfIssue)}>
         <Input type="date" value={draft.asOf} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, asOf: d.value })} />
+      </Field>
+      <Field label={t('settingsReportDate')} hint={t('settingsReportDateHint')} validationState={reportDateOk ? 'none' : 'error'} validationMessage={say(reportDateIssue)}>
+        <Input type="date" value={draft.reportDate} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, reportDate: d.value })} />
       </Field>
       <Field label={t('settingsRateDisplay')}>
         <RadioGroup value={draft.rateDisplay} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, rateDisplay: d.value as RateDisplay })}>
@@ -116,7 +128,7 @@ export function SettingsForm({ settings, savedAt, disabled, onSave }: SettingsFo
         <Input inputMode="decimal" value={draft.threshold} disabled={disabled} onChange={(_, d) => setDraft({ ...draft, threshold: d.value })} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdValid || !asOfOk}>
+        <Button type="submit" appearance="primary" disabledFocusable={disabled || !yearOk || !thresholdValid || !asOfOk || !reportDateOk}>
           {t('saveSettings')}
         </Button>
       </div>

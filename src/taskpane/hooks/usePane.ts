@@ -35,6 +35,29 @@ export interface PaneActions {
 }
 
 /** Marks the moment the pane first became usable, for the load-time measurement. */
+/** “自评报告”、“核对清单”: sheet names as a notice lists them. */
+function quoted(names: string[]): string {
+  return names.map((n) => `“${n}”`).join('、');
+}
+
+type UndoOutcome = NonNullable<Awaited<ReturnType<PaneApi['undoLastRun']>>>;
+
+/**
+ * What the undo did, in words (issue 11.8): after 生成报告 it names the sheet it removed and the
+ * earlier versions it put back; after a calculation, the cells.
+ */
+export function undoNotice(result: UndoOutcome): Notice {
+  const { removedSheet: sheet, restoredCells: cells, restoredSheets = [] } = result;
+  if (result.kind === 'report' || restoredSheets.length) {
+    const sheets = quoted(restoredSheets);
+    if (sheet && restoredSheets.length) return { intent: 'success', id: 'undoneReportRemovedRestored', params: { sheet, sheets } };
+    if (restoredSheets.length) return { intent: 'success', id: 'undoneReportRestored', params: { sheets } };
+    if (sheet) return { intent: 'success', id: 'undoneReportRemoved', params: { sheet } };
+  }
+  if (!sheet) return { intent: 'success', id: 'undone', params: { cells } };
+  return { intent: 'success', id: cells ? 'undoneSheet' : 'undoneSheetOnly', params: { sheet, cells } };
+}
+
 function markInteractive(): void {
   if (typeof performance !== 'undefined' && performance.getEntriesByName?.('jixiao:interactive').length === 0) performance.mark('jixiao:interactive');
 }
@@ -108,16 +131,16 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
   );
 
   /** Writes the report sheet and records the report; no notice (the caller says what happened). */
-  const generate = useCallback(async (): Promise<ReportOutput> => {
-    const { analysis, document: doc, sheetName, snapshot } = await api.generateReport(stateRef.current.settings, onProgress);
+  const generate = useCallback(async (): Promise<ReportOutput & { kept: string[] }> => {
+    const { analysis, document: doc, sheetName, checklistSheetName, kept = [], snapshot } = await api.generateReport(stateRef.current.settings, onProgress);
     await pause();
     const generatedAt = new Date().toISOString();
     const documents = [doc];
-    dispatch({ type: 'report', analysis, documents, sheetName, generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
+    dispatch({ type: 'report', analysis, documents, sheetName, ...(checklistSheetName ? { checklistSheetName } : {}), generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
     await refreshUndo();
     // The clipboard HTML of a large report takes a while to render: done now, between frames, so a click on 复制报告 only copies.
     void pause().then(() => clipboardPayload(documents));
-    return { documents, sheetName };
+    return { documents, sheetName, ...(checklistSheetName ? { checklistSheetName } : {}), kept };
   }, [api, onProgress, refreshUndo, pause]);
 
   /** Onto the clipboard as rich text; where the browser refuses, the whole report range is selected in Excel instead. */
@@ -177,7 +200,11 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
         await run('report', async () => {
           const report = await generate();
           const doc = report.documents[0];
-          dispatch({ type: 'notice', notice: { intent: 'success', id: 'reportReady', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length } } });
+          // A sheet the staff changed since it was generated was kept, and the report went beside it: say so.
+          const notice: Notice = report.kept.length
+            ? { intent: 'warning', id: 'reportReadyKept', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length, kept: quoted(report.kept) } }
+            : { intent: 'success', id: 'reportReady', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length } };
+          dispatch({ type: 'notice', notice });
         });
       },
       generateAndCopy: () => regenerateThen((report) => deliver(report, 'generated')),
@@ -210,11 +237,8 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
             dispatch({ type: 'notice', notice: { intent: 'info', id: 'nothingToUndo' } });
           } else {
             dispatch({ type: 'undone' });
-            if (result.removedSheet) dispatch({ type: 'report-removed' });
-            const { removedSheet: sheet, restoredCells: cells } = result;
-            const notice: Notice = !sheet
-              ? { intent: 'success', id: 'undone', params: { cells } }
-              : { intent: 'success', id: cells ? 'undoneSheet' : 'undoneSheetOnly', params: { sheet, cells } };
+            if (result.removedSheet || result.kind === 'report') dispatch({ type: 'report-removed' });
+            const notice = undoNotice(result);
             await analyzeWith(stateRef.current.settings);
             dispatch({ type: 'notice', notice });
           }

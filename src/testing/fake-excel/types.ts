@@ -45,6 +45,18 @@ export interface FakeCellFormat {
 
 export type SparseRows<T> = Record<number, Record<number, T>>;
 
+/** Worksheet.pageLayout as set through the API (ExcelApi 1.9); margins in points. */
+export interface FakePageLayout {
+  orientation?: 'Portrait' | 'Landscape';
+  paperSize?: string;
+  topMargin?: number;
+  bottomMargin?: number;
+  leftMargin?: number;
+  rightMargin?: number;
+  /** headersFooters.defaultForAllPages.centerFooter, e.g. "- &P -". */
+  centerFooter?: string;
+}
+
 export interface FakeSheetData {
   name: string;
   visibility: FakeSheetVisibility;
@@ -69,6 +81,7 @@ export interface FakeSheetData {
   protected?: boolean;
   tabColor?: string;
   showGridlines?: boolean;
+  pageLayout?: FakePageLayout;
   /**
    * Merged areas ("A1:C1"), as a file stores them. Enforced: a write may not cut through one, and
    * only the top-left cell holds a value (see merges.ts).

@@ -10,6 +10,7 @@ import { FakeRange } from './range';
 import type { RangeTarget } from './range-write';
 import type { FakeRequestContext } from './request-context';
 import type { FakeSheetData, FakeSheetVisibility } from './types';
+import { FakePageLayoutObject } from './page-layout';
 import { FakeTableCollection } from './workbook-parts';
 
 const VISIBILITIES: readonly FakeSheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
@@ -105,7 +106,7 @@ export class FakeWorksheetProtection extends FakeClientObject<FakeSheetData> imp
 }
 
 type WorksheetMembers =
-  | 'name' | 'id' | 'position' | 'visibility' | 'tabColor' | 'showGridlines' | 'protection' | 'tables'
+  | 'name' | 'id' | 'position' | 'visibility' | 'tabColor' | 'showGridlines' | 'protection' | 'tables' | 'pageLayout'
   | 'getRange' | 'getRangeByIndexes' | 'getCell' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'delete' | 'activate';
 
 export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pick<Excel.Worksheet, WorksheetMembers> {
@@ -155,8 +156,17 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pi
     return this.nav('tables', () => new FakeTableCollection(this.context, this, () => this.resolve()));
   }
 
+  get pageLayout(): Excel.PageLayout {
+    return asOffice(this.pageLayoutProxy());
+  }
+
+  private pageLayoutProxy(): FakePageLayoutObject {
+    return this.nav('pageLayout', () => new FakePageLayoutObject(this.context, this, () => this.resolve()));
+  }
+
   protected override navigate(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'tables') return this.tablesProxy();
+    if (name === 'pageLayout') return this.pageLayoutProxy();
     return name === 'protection' ? this.protectionProxy() : undefined;
   }
 
