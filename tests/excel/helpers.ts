@@ -5,6 +5,7 @@ import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import type { WorkbookSnapshot } from '../../src/core';
 import type { ExcelHost } from '../../src/excel';
 import { cloneWorkbookData, createFakeExcel, type FakeExcel, type FakeExcelOptions, type FakeWorkbookData } from '../../src/testing/fake-excel';
+import { columnLetters } from '../../src/testing/fake-excel/address';
 import { loadXlsxIntoFake } from '../../src/testing/fake-excel/load-xlsx';
 
 export const SAMPLE = path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx');
@@ -87,7 +88,7 @@ export function sheetView(sheet: SheetData, only?: (r: number, c: number) => boo
     for (const c of sortedCols) {
       if (only && !only(r, c)) continue;
       const looks = cellLooks(sheet, r, c);
-      if (looks) cells.set(`${columnLetter(c)}${r + 1}`, JSON.stringify(looks));
+      if (looks) cells.set(`${columnLetters(c)}${r + 1}`, JSON.stringify(looks));
     }
   }
   const standard = sheet.standardWidth ?? 48;
@@ -110,16 +111,6 @@ export function diffViews(a: SheetView[], b: SheetView[], limit = 10): string[] 
     }
   }
   return out;
-}
-
-function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** The workbook as a person sees it, the add-in's own sheets left out. */

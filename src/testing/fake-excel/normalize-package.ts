@@ -9,6 +9,7 @@
  *   the workbook's date system (exceljs would read "2023-02-01T00:00:00" as the number 2023).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { columnLetters } from './address';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -17,16 +18,6 @@ function unprefix(xml: string): string {
   if (!m) return xml;
   const p = m[1];
   return xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(`xmlns:${p}="${MAIN}"`, `xmlns="${MAIN}"`);
-}
-
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function columnOf(ref: string): number {
