@@ -11,6 +11,8 @@ import { columnLetters } from '../../core';
 import { renderCell } from './cells';
 import { XlsxPatchError } from './errors';
 import { Package } from './package';
+import { Splice } from './splice';
+import type { DeflatedPart } from './zip';
 import { Styles } from './styles';
 import { NS_MAIN, NS_REL, escapeAttr, escapeText } from './xml';
 import { Workbook } from './workbook';
@@ -47,7 +49,7 @@ function pageXml(plan: { page?: ReportSheetPlan['page'] }): string {
   return margins + setup + footer;
 }
 
-function reportSheetXml(plan: ReportSheetPlan, styles: Styles): string {
+function reportSheetXml(plan: ReportSheetPlan, styles: Styles): DeflatedPart {
   const textFormat = plan.textNumberFormat ? styles.numFmtId(plan.textNumberFormat) : undefined;
   const fill = styles.fillId(HIGHLIGHT_FILL);
   const xfs = new Map<string, number>();
@@ -64,60 +66,72 @@ function reportSheetXml(plan: ReportSheetPlan, styles: Styles): string {
     return xf;
   };
   const mark = plan.generatedMark;
-  const rows = plan.rows.map((r, i) => {
+  const lastCol = mark ? columnLetters(Math.max(1, mark.col)) : 'B';
+  const out = Splice.fresh();
+  out.insert(
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+      `<dimension ref="${plan.rows.length ? `A1:${lastCol}${plan.rows.length}` : 'A1'}"/>`,
+      '<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>',
+      '<sheetFormatPr defaultRowHeight="15"/>',
+      `<cols><col min="1" max="1" width="${plan.textColumnWidth}" customWidth="1"/><col min="2" max="2" width="${META_WIDTH}" hidden="1" customWidth="1"/>${mark ? `<col min="${mark.col + 1}" max="${mark.col + 1}" width="10" hidden="1" customWidth="1"/>` : ''}</cols>`,
+      plan.rows.length ? '<sheetData>' : '<sheetData/>',
+    ].join(''),
+  );
+  plan.rows.forEach((r, i) => {
     const n = i + 1;
     const highlighted = !!r.placeholders?.length;
     const a = highlighted ? richCell(`A${n}`, xfOf(r.style, true), r, plan.formats[r.style]) : renderCell('', `A${n}`, xfOf(r.style, false), r.text);
     const c = mark && mark.row === i ? renderCell('', `${columnLetters(mark.col)}${n}`, 0, mark.text) : '';
-    return `<row r="${n}" ht="${r.heightPt}" customHeight="1">${a}${renderCell('', `B${n}`, 0, r.meta)}${c}</row>`;
+    out.insert(`<row r="${n}" ht="${r.heightPt}" customHeight="1">${a}${renderCell('', `B${n}`, 0, r.meta)}${c}</row>`);
   });
-  const lastCol = mark ? columnLetters(Math.max(1, mark.col)) : 'B';
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-    `<dimension ref="${rows.length ? `A1:${lastCol}${rows.length}` : 'A1'}"/>`,
-    '<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>',
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    `<cols><col min="1" max="1" width="${plan.textColumnWidth}" customWidth="1"/><col min="2" max="2" width="${META_WIDTH}" hidden="1" customWidth="1"/>${mark ? `<col min="${mark.col + 1}" max="${mark.col + 1}" width="10" hidden="1" customWidth="1"/>` : ''}</cols>`,
-    rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>',
-    pageXml(plan),
-    '</worksheet>',
-  ].join('');
+  out.insert(`${plan.rows.length ? '</sheetData>' : ''}${pageXml(plan)}</worksheet>`);
+  return out.finish();
 }
 
-function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles): string {
+function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles): DeflatedPart {
   const text = styles.numFmtId('@');
   const head = styles.xfWith(0, { numFmtId: text, fontId: styles.fontId('宋体', 11, true), alignment: { vertical: 'top', wrapText: '1' } });
   const body = styles.xfWith(0, { numFmtId: text, fontId: styles.fontId('宋体', 11, false), alignment: { vertical: 'top', wrapText: '1' } });
   const mark = plan.generatedMark;
   const markCell = (row: number) => (mark.row === row ? renderCell('', `${columnLetters(mark.col)}${row + 1}`, 0, mark.text) : '');
   const cells = (values: string[], r: number, xf: number) => values.map((v, c) => renderCell('', `${columnLetters(c)}${r + 1}`, xf, v)).join('');
-  const rows = [`<row r="1" ht="${plan.heightsPt[0]}" customHeight="1">${cells(plan.columns.map((c) => c.header), 0, head)}${markCell(0)}</row>`];
-  plan.rows.forEach((values, i) => rows.push(`<row r="${i + 2}" ht="${plan.heightsPt[i + 1]}" customHeight="1">${cells(values, i + 1, body)}${markCell(i + 1)}</row>`));
-  if (plan.empty) rows.push(`<row r="2">${renderCell('', 'A2', body, plan.empty)}</row>`);
   const cols = plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
   const n = plan.columns.length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-    `<dimension ref="A1:${columnLetters(Math.max(n, mark.col))}${Math.max(2, plan.rows.length + 1)}"/>`,
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    `<cols>${cols}<col min="${mark.col + 1}" max="${mark.col + 1}" width="10" hidden="1" customWidth="1"/></cols>`,
-    `<sheetData>${rows.join('')}</sheetData>`,
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
-    '</worksheet>',
-  ].join('');
+  const out = Splice.fresh();
+  out.insert(
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+      `<dimension ref="A1:${columnLetters(Math.max(n, mark.col))}${Math.max(2, plan.rows.length + 1)}"/>`,
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+      '<sheetFormatPr defaultRowHeight="15"/>',
+      `<cols>${cols}<col min="${mark.col + 1}" max="${mark.col + 1}" width="10" hidden="1" customWidth="1"/></cols>`,
+      '<sheetData>',
+      `<row r="1" ht="${plan.heightsPt[0]}" customHeight="1">${cells(plan.columns.map((c) => c.header), 0, head)}${markCell(0)}</row>`,
+    ].join(''),
+  );
+  plan.rows.forEach((values, i) => out.insert(`<row r="${i + 2}" ht="${plan.heightsPt[i + 1]}" customHeight="1">${cells(values, i + 1, body)}${markCell(i + 1)}</row>`));
+  if (plan.empty) out.insert(`<row r="2">${renderCell('', 'A2', body, plan.empty)}</row>`);
+  out.insert(
+    [
+      '</sheetData>',
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+      '</worksheet>',
+    ].join(''),
+  );
+  return out.finish();
 }
 
 /**
  * Adds a generated sheet after the others, or rewrites the existing sheet of that name in place (same
  * part, tab position and sheetId), dropping its old relationships (drawings, comments) with it.
  */
-function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: string): void {
+function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: DeflatedPart): void {
   const existing = wb.sheet(name);
   if (!existing) {
     wb.addWorksheet(name, xml);
