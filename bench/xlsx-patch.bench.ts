@@ -4,7 +4,7 @@
  * rows — what the plan writes as soon as one payment has an issue. Medians after one warm-up.
  */
 import { promises as fs } from 'fs';
-import { patchWorkbook } from '../src/cli/xlsx-patch';
+import { patchWorkbook } from '../src/cli/xlsx-patch/node';
 import type { Analysis, WritePlan } from '../src/core';
 import { BenchContext, BenchResult, median } from './measure';
 

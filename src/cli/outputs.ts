@@ -9,7 +9,8 @@ import { UsageError } from './cli-error';
 import type { CliOptions } from './main';
 import { WorkbookKind, checkOutputKind, kindOfContentType, kindOfName } from './workbook-kind';
 import type { OutputFile } from './write-file';
-import { XlsxPatchError, patchWorkbook, workbookContentType } from './xlsx-patch';
+import { XlsxPatchError } from './xlsx-patch';
+import { patchWorkbook, workbookContentType } from './xlsx-patch/node';
 
 const OUTPUT_EXTENSIONS: Record<'output' | 'json' | 'docx', { flag: string; ext: RegExp; zh: string; en: string }> = {
   output: { flag: '-o', ext: /\.xls[xm]$/i, zh: '.xlsx 文件（启用宏的工作簿为 .xlsm）', en: '.xlsx (.xlsm for a macro-enabled workbook)' },

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { patchWorkbook } from '../../src/cli/xlsx-patch';
+import { nodePatchCodec, patchWorkbook } from '../../src/cli/xlsx-patch/node';
 import { Package } from '../../src/cli/xlsx-patch/package';
 import { Workbook, parseRelationships } from '../../src/cli/xlsx-patch/workbook';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
@@ -82,7 +82,7 @@ describe('removing what only a replaced sheet used', () => {
   });
 
   it('Workbook.removeSheetDependencies drops exactly those parts and their overrides, keeping the logo sheet1 still shows', async () => {
-    const pkg = new Package(input);
+    const pkg = new Package(input, nodePatchCodec);
     new Workbook(pkg).removeSheetDependencies('xl/worksheets/sheet2.xml');
     const out = pkg.toBytes();
     const before = await partNames(input);
@@ -101,7 +101,7 @@ describe('removing what only a replaced sheet used', () => {
     const odd = await withParts(input, {
       'xl/worksheets/_rels/sheet2.xml.rels': (xml) => xml.replace('</Relationships>', '<Relationship Id="rId10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="../theme/theme1.xml"/><Relationship Id="rId11" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://example.com/" TargetMode="External"/></Relationships>'),
     });
-    const pkg = new Package(odd);
+    const pkg = new Package(odd, nodePatchCodec);
     new Workbook(pkg).removeSheetDependencies('xl/worksheets/sheet2.xml');
     const after = await partNames(pkg.toBytes());
     expect(after).toContain('xl/theme/theme1.xml');

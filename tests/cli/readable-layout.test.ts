@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { displayWidth } from '../../src/cli/print';
-import { patchWorkbook } from '../../src/cli/xlsx-patch';
+import { patchWorkbook } from '../../src/cli/xlsx-patch/node';
 import { LINE_HEIGHT_PT, wrappedHeightPt, wrappedLines } from '../../src/cli/xlsx-patch/row-height';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import { analyze } from '../../src/core';

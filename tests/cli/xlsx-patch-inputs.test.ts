@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { validateXML } from 'xmllint-wasm';
-import { XlsxPatchError, patchWorkbook, shiftFormula } from '../../src/cli/xlsx-patch';
+import { XlsxPatchError, shiftFormula } from '../../src/cli/xlsx-patch';
+import { patchWorkbook } from '../../src/cli/xlsx-patch/node';
 import { columnIndex, type WritePlan } from '../../src/core';
 import { partNames, partText, readWorkbook, withParts, workbookBytes } from '../helpers/xlsx-package';
 

@@ -3,7 +3,7 @@
  * must come out byte-exact where untouched, with every written cell in place, and a valid zip
  * (JSZip checks every CRC when it reads the parts).
  */
-import { patchWorkbook } from '../../src/cli/xlsx-patch';
+import { patchWorkbook } from '../../src/cli/xlsx-patch/node';
 import { readXlsx } from '../../src/cli/xlsx-read/node';
 import type { WritePlan } from '../../src/core';
 import { cellAt } from '../../src/core';

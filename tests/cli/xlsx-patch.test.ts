@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { validateXML } from 'xmllint-wasm';
-import { patchWorkbook, XlsxPatchError } from '../../src/cli/xlsx-patch';
+import { XlsxPatchError } from '../../src/cli/xlsx-patch';
+import { patchWorkbook } from '../../src/cli/xlsx-patch/node';
 import { readZip } from '../../src/cli/xlsx-patch/zip';
 import { workbookSnapshot } from '../../src/cli/xlsx-snapshot';
 import { Analysis, PlanBlock, WritePlan, analyze, applyPlanToSnapshot, buildReport, renderReportSheet } from '../../src/core';

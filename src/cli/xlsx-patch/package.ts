@@ -4,8 +4,9 @@
  */
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
 import { attrsOf } from './xml';
+import { utf8Bytes, utf8Text } from './bytes';
+import type { PatchCodec } from './codec';
 import { DeflatedPart, ZipEntry, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
-import * as zlib from 'zlib';
 
 const BOM = '\uFEFF';
 
@@ -13,12 +14,15 @@ export class Package {
   private readonly entries: ZipEntry[];
   /** Part names are case-insensitive in OPC; the zip keeps the generator's spelling. */
   private readonly index = new Map<string, number>();
-  private readonly edited = new Map<string, string | Buffer | DeflatedPart>();
+  private readonly edited = new Map<string, string | Uint8Array | DeflatedPart>();
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
   private readonly withBom = new Set<string>();
 
-  constructor(input: Uint8Array) {
+  constructor(
+    input: Uint8Array,
+    readonly codec: PatchCodec,
+  ) {
     this.entries = readZip(input);
     this.entries.forEach((e, i) => this.index.set(e.name.toLowerCase(), i));
   }
@@ -36,13 +40,13 @@ export class Package {
   }
 
   /** The part's bytes as stored (for sheets too big to be worth decoding whole). */
-  readBytes(name: string): Buffer {
+  readBytes(name: string): Uint8Array {
     const key = name.replace(/^\//, '').toLowerCase();
     const edited = this.edited.get(key);
-    if (edited !== undefined) return typeof edited === 'string' ? Buffer.from(edited, 'utf8') : Buffer.isBuffer(edited) ? edited : zlib.inflateRawSync(edited.deflated);
+    if (edited !== undefined) return typeof edited === 'string' ? utf8Bytes(edited) : edited instanceof Uint8Array ? edited : this.codec.inflateRaw(edited.deflated, edited.size);
     const i = this.index.get(key);
     if (i === undefined || this.removed.has(key)) throw new XlsxPatchError(`文件缺少“${name}”部件，结构不完整。${RESAVE_ADVICE}`);
-    const bytes = inflateEntry(this.entries[i]);
+    const bytes = inflateEntry(this.entries[i], this.codec);
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       throw new XlsxPatchError(`“${name}”以 UTF-16 编码保存，本工具只能改写 UTF-8 编码的部件。${RESAVE_ADVICE}`);
     }
@@ -54,7 +58,7 @@ export class Package {
     const key = name.replace(/^\//, '').toLowerCase();
     const edited = this.edited.get(key);
     if (typeof edited === 'string') return edited;
-    const s = this.readBytes(name).toString('utf8');
+    const s = utf8Text(this.readBytes(name));
     if (s.startsWith(BOM)) {
       this.withBom.add(key);
       return s.slice(1);
@@ -63,7 +67,7 @@ export class Package {
   }
 
   /** Replaces a part: text is encoded on output (with its BOM if it had one), bytes (or bytes already compressed) are taken as they are. */
-  write(name: string, content: string | Buffer | DeflatedPart): void {
+  write(name: string, content: string | Uint8Array | DeflatedPart): void {
     const key = name.replace(/^\//, '').toLowerCase();
     this.removed.delete(key);
     if (!this.index.has(key) && !this.added.some((n) => n.toLowerCase() === key)) this.added.push(name.replace(/^\//, ''));
@@ -101,16 +105,16 @@ export class Package {
     // New parts take the workbook's own timestamp, so the same input and plan give the same bytes.
     const stamp = this.entries.find((e) => /workbook\.xml$/i.test(e.name)) ?? this.entries[0] ?? { dosTime: 0, dosDate: 0x21 };
     const out: ZipEntry[] = [];
-    const encode = (key: string, content: string | Buffer | DeflatedPart) => (typeof content === 'string' ? Buffer.from(this.withBom.has(key) ? BOM + content : content, 'utf8') : content);
+    const encode = (key: string, content: string | Uint8Array | DeflatedPart) => (typeof content === 'string' ? utf8Bytes(this.withBom.has(key) ? BOM + content : content) : content);
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const text = this.edited.get(key);
-      out.push(text === undefined ? e : { ...deflatedEntry(e.name, encode(key, text), e), rawName: e.rawName, flags: e.flags, versionMadeBy: e.versionMadeBy, externalAttrs: e.externalAttrs });
+      out.push(text === undefined ? e : { ...deflatedEntry(e.name, encode(key, text), e, this.codec), rawName: e.rawName, flags: e.flags, versionMadeBy: e.versionMadeBy, externalAttrs: e.externalAttrs });
     }
     for (const name of this.added) {
       const key = name.toLowerCase();
-      if (!this.removed.has(key)) out.push(deflatedEntry(name, encode(key, this.edited.get(key)!), stamp));
+      if (!this.removed.has(key)) out.push(deflatedEntry(name, encode(key, this.edited.get(key)!), stamp, this.codec));
     }
     return writeZip(out);
   }

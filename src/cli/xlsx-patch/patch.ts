@@ -5,6 +5,7 @@
  * survive byte for byte.
  */
 import type { ChecklistSheetPlan, PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
+import type { PatchCodec } from './codec';
 import { XlsxPatchError } from './errors';
 import { Package } from './package';
 import { writeChecklistSheet, writeReportSheet } from './report-sheet';
@@ -94,14 +95,15 @@ function addBlock(e: SheetEdits, block: PlanBlock, styles: Styles, styleSourceOf
   });
 }
 
-export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits): Promise<Uint8Array> {
-  const pkg = new Package(input);
+/** The output workbook's bytes; `codec` compresses (zlib in Node: node.ts; fflate in the browser page). */
+export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits, codec: PatchCodec): Promise<Uint8Array> {
+  const pkg = new Package(input, codec);
   const wb = new Workbook(pkg);
   const styles = new Styles(pkg, () => wb.stylesPart());
   let formulasChanged = false;
   let wroteCells = false;
   for (const [sheet, sheetEdits] of collectEdits(wb, styles, edits)) {
-    const result = patchSheetXml(pkg.readBytes(sheet.part), sheetEdits, styles, sheet.name);
+    const result = patchSheetXml(pkg.readBytes(sheet.part), sheetEdits, styles, sheet.name, codec);
     pkg.write(sheet.part, result.part);
     formulasChanged ||= result.formulasChanged;
     wroteCells ||= sheetEdits.rows.size > 0;

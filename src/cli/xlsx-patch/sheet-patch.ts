@@ -8,6 +8,8 @@ import { SharedFormulas, checkArrayFormulas, formulaOffsets, hasOffsetIn } from 
 import { RowOp, RowWriter, SheetSource } from './row-writer';
 import { Bounds, growDimension, parseCols, setColumnWidths } from './sheet-head';
 import { CellSpan, RowSpan, findRow, formulaOf, indexRows, lastCell, lowerBound, parseCells, sheetDataBounds } from './sheet-rows';
+import { utf8Text } from './bytes';
+import type { PatchCodec } from './codec';
 import { Latin1Bytes } from './latin1';
 import { Splice } from './splice';
 import type { DeflatedPart } from './zip';
@@ -40,8 +42,8 @@ export interface SheetPatchResult {
   formulasChanged: boolean;
 }
 
-export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, where: string): SheetPatchResult {
-  const p = rootOf(xml.toString('utf8', 0, Math.min(xml.length, 65536)), 'worksheet', where).prefix;
+export function patchSheetXml(xml: Uint8Array, edits: SheetEdits, styles: Styles, where: string, codec: PatchCodec): SheetPatchResult {
+  const p = rootOf(utf8Text(xml, 0, 65536), 'worksheet', where).prefix;
   const src = new SheetSource(new Latin1Bytes(xml), p, where);
   const { bytes } = src;
   const data = sheetDataBounds(bytes, p, where);
@@ -97,7 +99,7 @@ export function patchSheetXml(xml: Buffer, edits: SheetEdits, styles: Styles, wh
 
   // The head first: widths, and the dimension grown to every written cell (a skipped empty one
   // included — the dimension is a hint, and computing it up front spares copying the whole part).
-  const out = new Splice(xml);
+  const out = new Splice(xml, codec);
   let head = setColumnWidths(headText, p, edits.widths);
   const bounds = writtenBounds(edits);
   if (bounds) head = growDimension(head, p, bounds);

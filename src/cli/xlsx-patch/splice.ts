@@ -4,19 +4,24 @@
  * ranges merge into a single copy, inserted strings are encoded as they come, and the rewritten part
  * never exists whole — a 100,000-row sheet costs its compressed size, not 35 MB more.
  */
+import { encodeUtf8Into, utf8Bytes } from './bytes';
+import type { PatchCodec } from './codec';
 import { DeflatedPart, DeflatingWriter, deflateLevel } from './zip';
 
 const WINDOW = 1 << 20;
 
 export class Splice {
-  private readonly out = Buffer.allocUnsafe(WINDOW);
+  private readonly out = new Uint8Array(WINDOW);
   private length = 0;
   private from = 0;
   private to = 0;
   private readonly deflater: DeflatingWriter;
 
-  constructor(private readonly source: Buffer) {
-    this.deflater = new DeflatingWriter(deflateLevel(source.length));
+  constructor(
+    private readonly source: Uint8Array,
+    codec: PatchCodec,
+  ) {
+    this.deflater = new DeflatingWriter(codec, deflateLevel(source.length));
   }
 
   /**
@@ -45,12 +50,12 @@ export class Splice {
     if (text.length * 3 > WINDOW - this.length) {
       this.drain();
       if (text.length * 3 > WINDOW) {
-        const bytes = Buffer.from(text, 'utf8');
+        const bytes = utf8Bytes(text);
         for (let at = 0; at < bytes.length; at += WINDOW) this.deflater.push(bytes.subarray(at, Math.min(bytes.length, at + WINDOW)));
         return;
       }
     }
-    this.length += this.out.write(text, this.length, 'utf8');
+    this.length += encodeUtf8Into(text, this.out, this.length);
   }
 
   private flush(): void {
@@ -59,7 +64,8 @@ export class Splice {
     while (from < to) {
       if (this.length === WINDOW) this.drain();
       const n = Math.min(to - from, WINDOW - this.length);
-      this.length += this.source.copy(this.out, this.length, from, from + n);
+      this.out.set(this.source.subarray(from, from + n), this.length);
+      this.length += n;
       from += n;
     }
     this.from = this.to = 0;

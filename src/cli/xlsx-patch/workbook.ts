@@ -4,6 +4,7 @@
  * docProps/app.xml), removing the parts only a replaced sheet used, dropping the calculation chain,
  * asking Excel to recalculate on open.
  */
+import type { PatchCodec } from './codec';
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
 import { Package, isRelsPart, relsPartOf, resolveTarget, sourceOfRels } from './package';
 import { attrOf, attrsOf, escapeAttr, escapeText, rootOf, setAttr, unescapeXml } from './xml';
@@ -255,8 +256,8 @@ export class Workbook {
 }
 
 /** The content type of the workbook part ("…sheet.main+xml", "…macroEnabled.main+xml"…): what kind of file this really is. */
-export function workbookContentType(input: Uint8Array): string | undefined {
-  const pkg = new Package(input);
+export function workbookContentType(input: Uint8Array, codec: PatchCodec): string | undefined {
+  const pkg = new Package(input, codec);
   if (!pkg.has('_rels/.rels')) return undefined;
   const main = parseRelationships(pkg.read('_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'));
   return main ? pkg.contentTypeOf(resolveTarget('', main.target)) : undefined;
