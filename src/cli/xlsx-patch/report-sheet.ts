@@ -11,6 +11,7 @@ import { columnLetters } from '../../core';
 import { renderCell } from './cells';
 import { XlsxPatchError } from './errors';
 import { Package } from './package';
+import type { PatchCodec } from './codec';
 import { Splice } from './splice';
 import type { DeflatedPart } from './zip';
 import { Styles } from './styles';
@@ -49,7 +50,7 @@ function pageXml(plan: { page?: ReportSheetPlan['page'] }): string {
   return margins + setup + footer;
 }
 
-function reportSheetXml(plan: ReportSheetPlan, styles: Styles): DeflatedPart {
+function reportSheetXml(plan: ReportSheetPlan, styles: Styles, codec: PatchCodec): DeflatedPart {
   const textFormat = plan.textNumberFormat ? styles.numFmtId(plan.textNumberFormat) : undefined;
   const fill = styles.fillId(HIGHLIGHT_FILL);
   const xfs = new Map<string, number>();
@@ -67,7 +68,7 @@ function reportSheetXml(plan: ReportSheetPlan, styles: Styles): DeflatedPart {
   };
   const mark = plan.generatedMark;
   const lastCol = mark ? columnLetters(Math.max(1, mark.col)) : 'B';
-  const out = Splice.fresh();
+  const out = Splice.fresh(codec);
   out.insert(
     [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -91,7 +92,7 @@ function reportSheetXml(plan: ReportSheetPlan, styles: Styles): DeflatedPart {
   return out.finish();
 }
 
-function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles): DeflatedPart {
+function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles, codec: PatchCodec): DeflatedPart {
   const text = styles.numFmtId('@');
   const head = styles.xfWith(0, { numFmtId: text, fontId: styles.fontId('宋体', 11, true), alignment: { vertical: 'top', wrapText: '1' } });
   const body = styles.xfWith(0, { numFmtId: text, fontId: styles.fontId('宋体', 11, false), alignment: { vertical: 'top', wrapText: '1' } });
@@ -100,7 +101,7 @@ function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles): DeflatedPa
   const cells = (values: string[], r: number, xf: number) => values.map((v, c) => renderCell('', `${columnLetters(c)}${r + 1}`, xf, v)).join('');
   const cols = plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
   const n = plan.columns.length;
-  const out = Splice.fresh();
+  const out = Splice.fresh(codec);
   out.insert(
     [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -145,9 +146,9 @@ function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: Defl
 }
 
 export function writeReportSheet(pkg: Package, wb: Workbook, styles: Styles, plan: ReportSheetPlan): void {
-  writeGeneratedSheet(pkg, wb, plan.sheetName, reportSheetXml(plan, styles));
+  writeGeneratedSheet(pkg, wb, plan.sheetName, reportSheetXml(plan, styles, pkg.codec));
 }
 
 export function writeChecklistSheet(pkg: Package, wb: Workbook, styles: Styles, plan: ChecklistSheetPlan): void {
-  writeGeneratedSheet(pkg, wb, plan.sheetName, checklistSheetXml(plan, styles));
+  writeGeneratedSheet(pkg, wb, plan.sheetName, checklistSheetXml(plan, styles, pkg.codec));
 }

@@ -29,8 +29,8 @@ export class Splice {
    * are made, so a 14,000-row report never exists as one string (measured on the bench workbook:
    * the 自评报告 and 核对清单 parts built whole held about 60 MiB of heap at the run's peak).
    */
-  static fresh(): Splice {
-    return new Splice(Buffer.alloc(0));
+  static fresh(codec: PatchCodec): Splice {
+    return new Splice(new Uint8Array(0), codec);
   }
 
   /** Appends source bytes [from, to). */
