@@ -23,6 +23,9 @@ from xml.sax.saxutils import escape
 import openpyxl
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+from heldout_adversary import ADVERSARY  # noqa: E402
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'fixtures', 'heldout')
 FIXED = (2024, 1, 15, 9, 0, 0)  # zip entry time: the hand-written packages are byte-for-byte reproducible
 
@@ -777,6 +780,7 @@ OPENPYXL = {
     'openpyxl-payment-matching.xlsx': openpyxl_payment_matching,
     'openpyxl-mixed-units.xlsx': openpyxl_mixed_units,
     'openpyxl-monitoring.xlsx': openpyxl_monitoring,
+    **ADVERSARY,
 }
 HAND = {
     'sdk-prefixed.xlsx': sdk_prefixed,

@@ -88,16 +88,22 @@ export function columnMatches(sheet: SheetSnapshot, row: number, block: ColumnBl
   const top = rowAt(sheet, row);
   const below = rowAt(sheet, row + 1);
   const out: ColumnMatch[] = [];
+  const spans = (sheet.merges ?? []).filter((m) => m.top <= row && m.bottom === row && m.left < m.right && m.right >= block.left && m.left <= block.right);
   for (let col = block.left; col <= block.right; col++) {
     const upper = cellText(value(top, sheet, col));
     let text = upper;
     let match = upper ? matchHeader(upper, fields) : undefined;
     let own = true;
     const upperIsSpan = upper === '' || normalizeHeader(upper) === '';
-    if ((!match || upperIsSpan) && below) {
+    // A cell merged across columns of the header row (预算数 over 年初预算数 | 全年预算数, 执行情况 over
+    // 执行数 | 执行率) names a group of columns; the row below names each one. Where merges are unknown
+    // (Excel before ExcelApi 1.13) a merge looks like its words followed by blank cells, over a row that
+    // names each of those columns itself: the same reading then, so both shells map the same columns.
+    const spanned = spans.some((m) => m.left <= col && col <= m.right) || looksLikeGroupTitle(top, below, sheet, col, block, fields);
+    if ((!match || upperIsSpan || spanned) && below) {
       const lower = cellText(value(below, sheet, col));
       const m2 = lower ? matchHeader(lower, fields) : undefined;
-      if (m2 && m2.quality === 2 && (upperIsSpan || /^其中/.test(upper))) {
+      if (m2 && m2.quality === 2 && (upperIsSpan || spanned || /^其中/.test(upper))) {
         match = m2;
         text = lower;
         own = false;
@@ -106,6 +112,17 @@ export function columnMatches(sheet: SheetSnapshot, row: number, block: ColumnBl
     if (match) out.push({ col, field: match.field, quality: match.quality, len: match.synonymLength, text, own });
   }
   return out;
+}
+
+/** Words in the header row with a blank cell after them, over two columns each named by the row below. */
+function looksLikeGroupTitle(top: CellValue[] | undefined, below: CellValue[] | undefined, sheet: SheetSnapshot, col: number, block: ColumnBlock, fields: FieldSpec<string>[]): boolean {
+  if (!below || col >= block.right || normalizeHeader(cellText(value(top, sheet, col))) === '') return false;
+  if (!isBlank(value(top, sheet, col + 1))) return false;
+  const namesOwnColumn = (c: number) => {
+    const lower = cellText(value(below, sheet, c));
+    return lower !== '' && matchHeader(lower, fields)?.quality === 2;
+  };
+  return namesOwnColumn(col) && namesOwnColumn(col + 1);
 }
 
 /** The best column per field among the matches (the exact word, then the longer synonym, then the first). */
