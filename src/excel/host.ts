@@ -71,7 +71,7 @@ export type Lang = 'zh' | 'en';
  * Microsoft's localization article asks); every other en-* tag still gets English in the pane and
  * the commands' messages, and other languages Chinese.
  */
-export const ENGLISH_DISPLAY_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IN', 'en-IE', 'en-NZ', 'en-SG', 'en-ZA'] as const;
+export const ENGLISH_DISPLAY_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IN', 'en-IE', 'en-NZ', 'en-SG', 'en-ZA', 'en-PH', 'en-MY', 'en-HK', 'en-JM', 'en-BZ', 'en-TT', 'en-ZW'] as const;
 
 /** The language of a display-language tag: English for any en-* (en-GB, en-AU …), Chinese otherwise. */
 export function langOf(tag: string | null | undefined): Lang {

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { SAMPLE, cli, sha256 } from '../helpers/cli';
 import { listing, scratchDir } from './sim-fs';
+import { OPTIONS } from '../../src/cli/options';
 
 const dir = scratchDir('jixiao-options-');
 const input = path.join(dir, '预算.xlsx');
@@ -200,10 +201,13 @@ describe('help, version and a bare jixiao', () => {
       ['--amount-display source|two-decimals', '例：--amount-display two-decimals'],
       ['--strict', '例：jixiao report 预算.xlsx --strict'],
       ['--lang 语言', '例：--lang en'],
+      ['--report-date 日期', '例：--report-date 2024-01-15'],
     ]) {
       expect(stdout).toContain(flag);
       expect(stdout).toContain(example);
     }
+    // Every option the parser takes is in the help, so a new one cannot go undocumented.
+    for (const o of OPTIONS) expect({ option: o.name, listed: stdout.includes(`--${o.name}`) }).toEqual({ option: o.name, listed: true });
     for (const field of ['fiscalYear', 'asOf', 'rateDisplay', 'amountDisplay', 'progressMethod', 'reasonThreshold', 'mapping']) expect(stdout).toMatch(new RegExp(`^  ${field}\\s`, 'm'));
     expect(stdout).toContain('退出码：0');
   });

@@ -38,6 +38,8 @@ test('pointing 执行数 at another column saves the override, re-checks, and ca
   await user.selectOptions(editor.getByRole('combobox', { name: '执行数' }), 'C');
   await user.click(editor.getByRole('button', { name: '应用' }));
   await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('设置已保存。'));
+  // A mapping lives in the workbook's settings, which Excel keeps only when the workbook is saved.
+  expect(screen.getByTestId('notice')).toHaveTextContent('请保存工作簿（Ctrl+S），否则关闭后设置会丢失，下次打开和功能区的“重新计算执行率”按钮都用不上。');
   expect(api.saved).toEqual({ mapping: { funds: { columns: { executed: 'C' } } } });
   expect(screen.getByTestId('table-funds')).toHaveTextContent('已手动更正');
   expect(totalRow()[2]).toBe('162.60'); // 72 + 85.6 + 5 from 财政拨款
