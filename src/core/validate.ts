@@ -92,7 +92,7 @@ export function executedChecks({ model, results, hasPayments, funds }: RuleConte
         severity: 'warning',
         cell: typed.cell,
         message: `项目“${clip(p.name)}”填写的执行数${wan(typed.value)}与支付明细合计${wan(r.paymentsSum)}（${r.paymentCount}笔）相差${wan(absFen(typed.value - r.paymentsSum))}。请核对执行数或补齐支付明细。`,
-        messageEn: `Project "${clip(p.name)}": the typed executed amount ${wanEn(typed.value)} differs from its ${r.paymentCount} payments totalling ${wanEn(r.paymentsSum)} by ${wanEn(absFen(typed.value - r.paymentsSum))}. Check the amount or complete the payments.`,
+        messageEn: `Project "${clip(p.name)}": the typed executed amount ${wanEn(typed.value)} differs from its ${r.paymentCount} ${r.paymentCount === 1 ? 'payment' : 'payments'} totalling ${wanEn(r.paymentsSum)} by ${wanEn(absFen(typed.value - r.paymentsSum))}. Check the amount or complete the payments.`,
       });
     }
     const execCol = funds.columns.executed;
@@ -120,7 +120,8 @@ export function totalRows({ model, results, paymentTotals }: RuleContext): Issue
   for (const t of model.totals) {
     const members = totalMembers(t, model);
     const which = t.scope.kind === 'below' ? `其下方${members.length}个项目` : `其所含${members.length}个项目`;
-    const whichEn = t.scope.kind === 'below' ? `the ${members.length} projects below it` : `its ${members.length} projects`;
+    const projectsEn = members.length === 1 ? '1 project' : `${members.length} projects`;
+    const whichEn = t.scope.kind === 'below' ? `the ${projectsEn} below it` : `its ${projectsEn}`;
     if (!members.length) {
       const first = AMOUNT_FIELDS.map((f) => t.amounts[f]).find((a) => a);
       if (first) {
@@ -177,7 +178,7 @@ export function totalRows({ model, results, paymentTotals }: RuleContext): Issue
         severity: 'info',
         cell: t.cell,
         message: `支付明细合计行未核对：${below ? '下方' : '上方'}有${unknown}笔支付的金额是未计算的公式，不能按0相加。`,
-        messageEn: `The payments total is not checked: ${unknown} payment amounts ${below ? 'below' : 'above'} it are formulas with no computed value, which cannot be added as 0.`,
+        messageEn: `The payments total is not checked: ${unknown === 1 ? '1 payment amount' : `${unknown} payment amounts`} ${below ? 'below' : 'above'} it ${unknown === 1 ? 'is a formula' : 'are formulas'} with no computed value, which cannot be added as 0.`,
       });
       continue;
     }
@@ -201,8 +202,9 @@ export function duplicateVouchers({ model }: RuleContext): Issue[] {
   const layout = model.paymentLayout!;
   for (const pay of model.payments) {
     if (!pay.voucher) continue;
-    // Plain ASCII voucher numbers compare as they are; only the rest need normalising (full-width digits).
-    const key = PLAIN_ASCII.test(pay.voucher) ? pay.voucher : nameKey(pay.voucher);
+    // Compared as nameKey compares them (half-width, no spaces, any case); a plain ASCII number needs only
+    // lower-casing, which is all nameKey would do to it — the fast path of 100,000 payments.
+    const key = PLAIN_ASCII.test(pay.voucher) ? pay.voucher.toLowerCase() : nameKey(pay.voucher);
     const firstPay = seen.get(key);
     if (firstPay === undefined) {
       seen.set(key, pay);
