@@ -4,6 +4,8 @@
  * (stryker.config.mjs: rules, amounts, reading, report, cli; all of them when none is named), each niced so the
  * machine stays usable, then the score of every part that has a report in reports/mutation/.
  * `npm run mutation -- --score` only prints the scores. Slow (tens of minutes a part); not in CI.
+ * Other `--name=value` options go to Stryker as they are: on a busy machine
+ * `npm run mutation -- rules --concurrency=1 --timeoutMS=30000` keeps a slow run from being counted as a timeout.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ const PARTS = ['rules', 'amounts', 'reading', 'report', 'cli'];
 const args = process.argv.slice(2);
 const scoreOnly = args.includes('--score');
 const chosen = args.filter((a) => !a.startsWith('--'));
+const strykerOptions = args.filter((a) => a.startsWith('--') && a !== '--score');
+for (const o of strykerOptions) if (!/^--[A-Za-z.]+=\S+$/.test(o)) throw new Error(`Give Stryker options as --name=value (got "${o}").`);
 for (const p of chosen) if (!PARTS.includes(p)) throw new Error(`Unknown part "${p}": choose from ${PARTS.join(', ')}.`);
 
 /**
@@ -37,7 +41,7 @@ if (!scoreOnly) {
   mkdirSync('reports/mutation', { recursive: true });
   for (const part of chosen.length ? chosen : PARTS) {
     const env = { ...process.env, MUTATION_PART: part, MUTATION_TEST_MAP: writeTestMap(part) };
-    const r = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env });
+    const r = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', 'stryker.config.mjs', ...strykerOptions], { stdio: 'inherit', env });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }

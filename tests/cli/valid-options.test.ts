@@ -172,6 +172,40 @@ describe('--config changes the settings; an option on the command line wins over
     expect(reasons((await run(input)).summary)).toEqual([]);
     expect(reasons((await run(input, '--config', config('strict.json', { reasonThreshold: 0.95 }))).summary)).toEqual(['项目资金!E5']);
   });
+
+  it('fiscalYear, asOf and mapping from the file each take effect; --year and --map on the command line win', async () => {
+    const input = await cleanBook(path.join(dir, 'config-all.xlsx'), {
+      title: '项目支出预算执行情况表',
+      extra: (wb) => {
+        const ws = wb.getWorksheet('项目资金')!;
+        ws.getCell('F3').value = '备用数';
+        [40, 150, 60].forEach((v, i) => (ws.getCell(4 + i, 6).value = v));
+      },
+    });
+    const file = config('all.json', { fiscalYear: 2022, asOf: '2022-06-30', progressMethod: 'months', mapping: { funds: { columns: { budget: 'F' } } } });
+    const r = await run(input, '--config', file);
+    expect(r.stdout.split('\n')[0]).toBe('2022年度，截至2022-06-30（序时进度50.00%）；资金表：项目资金；支付明细：无');
+    expect(r.summary).toMatchObject({ fiscalYear: 2022, asOf: '2022-06-30', monitoring: true, progress: 0.5 });
+    expect(r.summary.projects.map((p) => [p.budgetYuan, p.rateText])).toEqual([
+      [400000, '50%'],
+      [1500000, '83%'],
+      [600000, '50%'],
+    ]);
+    const over = await run(input, '--config', file, '--map', '{"funds":{"columns":{"budget":"C"}}}', '--year', '2022');
+    expect(over.summary.projects.map((p) => p.budgetYuan)).toEqual([720000, 1380000, 300000]);
+    // A year from the file and an as-of date from the command line that disagree are refused, naming both.
+    const clash = await cli(['report', input, '--config', config('year.json', { fiscalYear: 2023 }), '--as-of', '2024-03-31']);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain(`截止日期 2024-03-31 不在 --config ${path.join(dir, 'year.json')}（fiscalYear） 指定的 2023 年度内`);
+  });
+
+  it('amountDisplay from the file writes the report’s amounts with two decimals', async () => {
+    const docx = path.join(dir, 'config-two.docx');
+    await run(SAMPLE, '--config', config('amounts.json', { amountDisplay: 'two-decimals' }), '--docx', docx);
+    const text = (await docxParagraphs(readFileSync(docx))).join('\n');
+    expect(text).toContain('2023年度预算数52.85万元');
+    expect(text).not.toContain('预算数52.848469万元');
+  });
 });
 
 describe('--strict', () => {
