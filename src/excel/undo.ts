@@ -88,17 +88,21 @@ type GeneratedOutcome = 'removed' | 'restored' | 'missing' | 'lost';
  * created it), restored (the earlier version is back), missing (the run's sheet was already gone and
  * nothing replaced), lost (the run's sheet was deleted but the earlier version could not be found).
  */
-function queueGeneratedUndo(context: Excel.RequestContext, undo: GeneratedSheetUndo, present: Set<string>): GeneratedOutcome {
+function queueGeneratedUndo(context: Excel.RequestContext, undo: GeneratedSheetUndo, present: Set<string>, sheetCount: { n: number }): GeneratedOutcome {
   const sheets = context.workbook.worksheets;
   const backup = undo.backup && present.has(undo.backup.name) ? undo.backup : undefined;
   // The backup becomes visible first: Excel never deletes the last visible sheet.
   const old = backup ? sheets.getItem(backup.name) : undefined;
   if (old) old.visibility = 'Visible';
   const removed = present.has(undo.sheet);
-  if (removed) sheets.getItem(undo.sheet).delete();
+  if (removed) {
+    sheets.getItem(undo.sheet).delete();
+    sheetCount.n--;
+  }
   if (old && backup) {
     old.name = undo.sheet;
-    old.position = backup.position;
+    // Its old place, or the end when sheets were deleted since (Excel refuses a position past the last).
+    old.position = Math.min(backup.position, sheetCount.n - 1);
     if (backup.visibility !== 'Visible') old.visibility = backup.visibility;
     return 'restored';
   }
@@ -160,7 +164,8 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
     afterSync: (done, total) => onProgress?.(done / total),
   });
   const outcomes = { removed: [] as string[], restored: [] as string[], missing: [] as string[], lost: [] as string[] };
-  for (const g of [record.report, record.checklist]) if (g) outcomes[queueGeneratedUndo(context, g, present)].push(g.sheet);
+  const sheetCount = { n: present.size };
+  for (const g of [record.report, record.checklist]) if (g) outcomes[queueGeneratedUndo(context, g, present, sheetCount)].push(g.sheet);
   queueClearStore(context);
   // Without ExcelApi 1.7, structure protection shows here; the store stays, so undo can be tried again.
   await context.sync().catch((e: unknown) => {

@@ -97,6 +97,25 @@ describe('the report sheet', () => {
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告 (2)');
   });
 
+  it('brings the earlier report back even when sheets were deleted since: at its place, or at the end when that place is gone', async () => {
+    const fake = strictFake(await sampleWorkbook());
+    const host = hostOf(fake);
+    await generateReport(host, settings);
+    const before = sheetView(fake.controls.sheet('自评报告'));
+    await generateReport(host, settings);
+    // The officer deletes two sheets before undoing: the report's recorded place is now past the last sheet.
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('单位信息').delete();
+      context.workbook.worksheets.getItem('支付明细').delete();
+      await context.sync();
+    });
+    const result = await undoLastRun(host);
+    expect(result).toMatchObject({ removedSheets: [], restoredSheets: ['自评报告', '核对清单'], lostSheets: [] });
+    expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
+    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '自评报告', '核对清单']);
+    expect(fake.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
+  });
+
   it('drops the very hidden backup when the next run saves its record (Excel deletes a very hidden sheet only once it is hidden)', async () => {
     const fake = strictFake(await sampleWorkbook());
     const host = hostOf(fake);
