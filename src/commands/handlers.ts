@@ -6,7 +6,7 @@
  * before writing when it would not fit, and the message dialog closes itself before the end.
  */
 import { Analysis, countBySeverity } from '../core';
-import { ExcelHost, Lang, commandBudget, describeOfficeError, loadSavedSettings, recalculate, undoLastRun } from '../excel';
+import { ExcelHost, Lang, UndoResult, commandBudget, describeOfficeError, describeUndo, loadSavedSettings, recalculate, undoLastRun } from '../excel';
 import type { CommandMessage, Notify } from './notify';
 
 export interface CommandDeps {
@@ -54,6 +54,11 @@ function summary(analysis: Analysis): Text | undefined {
   };
 }
 
+/** Whether an undo did more than put cells back as they were (which the user sees in the sheet). */
+function worthSaying(r: UndoResult): boolean {
+  return r.kind === 'report' || [r.removedSheets, r.restoredSheets, r.lostSheets, r.missingSheets].some((s) => s.length > 0) || Boolean(r.notRestored?.length);
+}
+
 export function createCommandHandlers(deps: CommandDeps) {
   const { host, notify, lang } = deps;
   const now = deps.now ?? (() => Date.now());
@@ -81,19 +86,16 @@ export function createCommandHandlers(deps: CommandDeps) {
     }
   }
 
-  /** 撤销上次计算: restore the cells the last run overwrote; say so when there is nothing to undo. */
+  /**
+   * 撤销上次计算: restore what the last run overwrote. Cells coming back speak for themselves; sheets
+   * removed or put back, a report's kept sheets and cells Excel refused are said, in the pane's words.
+   */
   async function undoLast(event: Office.AddinCommands.Event): Promise<void> {
     const budget = clicked();
     try {
       const result = await undoLastRun(host);
       if (!result) await tell(budget, { zh: '没有可撤销的计算。', en: 'There is no calculation to undo.' });
-      else if (result.notRestored) {
-        const list = result.notRestored.join('、');
-        await tell(budget, {
-          zh: `已撤销。Excel 拒绝写回 ${list}（其中有合并单元格）；上次计算也没能写入这些单元格，它们保持原样。`,
-          en: `Undone. Excel refused to write back ${result.notRestored.join(', ')} (merged cells there); the last calculation could not write those cells either, so they are as they were.`,
-        });
-      }
+      else if (worthSaying(result)) await tell(budget, { zh: describeUndo(result, 'zh'), en: describeUndo(result, 'en') });
     } catch (e) {
       await tellError(budget, e);
     } finally {

@@ -157,6 +157,8 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
   const record = emptyRecord('report', new Date());
   reportUndo(record, plan, existing);
   checklistUndo(record, checklist, existingChecklist);
+  const kept = [...reportTarget.kept, ...checklistTarget.kept];
+  if (kept.length) record.kept = kept;
   await saveUndoRecord(context, record, snapshot.sheets.map((s) => s.name));
   await onProgress?.('writing', 0);
   let wrote = false;
@@ -177,7 +179,7 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
     throw partialWriteError(e);
   }
   onProgress?.('done', 1);
-  return { analysis, document, sheetName: plan.sheetName, checklistSheetName: checklist.sheetName, kept: [...reportTarget.kept, ...checklistTarget.kept], snapshot };
+  return { analysis, document, sheetName: plan.sheetName, checklistSheetName: checklist.sheetName, kept, snapshot };
 }
 
 /** Read → core → buildReport → save undo → write the 自评报告 sheet and bring it to the front. */

@@ -79,38 +79,52 @@ async function checkSheets(context: Excel.RequestContext, record: UndoRecord): P
   return present;
 }
 
+/** What undoing one generated sheet did. */
+type GeneratedOutcome = 'removed' | 'restored' | 'missing' | 'lost';
+
 /**
  * A generated sheet: delete the one the run wrote and bring back the one it replaced, under its own
- * name and at its own place. Says which it did, so the pane can say it (issue 11.8).
+ * name and at its own place. Says which it did, so the user is told (issue 11.8): removed (the run
+ * created it), restored (the earlier version is back), missing (the run's sheet was already gone and
+ * nothing replaced), lost (the run's sheet was deleted but the earlier version could not be found).
  */
-function queueGeneratedUndo(context: Excel.RequestContext, undo: GeneratedSheetUndo, present: Set<string>): { removed?: string; restored?: string } {
+function queueGeneratedUndo(context: Excel.RequestContext, undo: GeneratedSheetUndo, present: Set<string>, sheetCount: { n: number }): GeneratedOutcome {
   const sheets = context.workbook.worksheets;
   const backup = undo.backup && present.has(undo.backup.name) ? undo.backup : undefined;
-  const out: { removed?: string; restored?: string } = {};
   // The backup becomes visible first: Excel never deletes the last visible sheet.
   const old = backup ? sheets.getItem(backup.name) : undefined;
   if (old) old.visibility = 'Visible';
-  if (present.has(undo.sheet)) {
+  const removed = present.has(undo.sheet);
+  if (removed) {
     sheets.getItem(undo.sheet).delete();
-    out.removed = undo.sheet;
+    sheetCount.n--;
   }
   if (old && backup) {
     old.name = undo.sheet;
-    old.position = backup.position;
+    // Its old place, or the end when sheets were deleted since (Excel refuses a position past the last).
+    old.position = Math.min(backup.position, sheetCount.n - 1);
     if (backup.visibility !== 'Visible') old.visibility = backup.visibility;
-    out.restored = undo.sheet;
+    return 'restored';
   }
-  return out;
+  if (undo.backup) return removed ? 'lost' : 'missing';
+  return removed ? 'removed' : 'missing';
 }
 
 export interface UndoResult {
   /** What the undone run was: a calculation (cells written back) or 生成报告 (sheets). */
   kind: UndoRecord['kind'];
+  /** Cells written back as they were before the run (those Excel refused, below, not counted). */
   restoredCells: number;
-  /** A sheet the run added, now deleted (no earlier version existed). */
-  removedSheet?: string;
-  /** Sheets the run replaced, now back as they were before it (自评报告, 核对清单). */
-  restoredSheets?: string[];
+  /** Sheets the run added, now deleted (no earlier version existed). */
+  removedSheets: string[];
+  /** Sheets the run replaced: its version deleted, the one before it back as it was (自评报告, 核对清单). */
+  restoredSheets: string[];
+  /** Sheets the run left as they were because a person had changed them (issue 11.7); the undo leaves them too. */
+  keptSheets: string[];
+  /** Sheets the run wrote that were gone before the undo (deleted or renamed by hand): nothing to remove. */
+  missingSheets: string[];
+  /** Sheets the run replaced whose earlier version was not found: the run's one removed, nothing put back. */
+  lostSheets: string[];
   /**
    * Ranges Excel refused to write back (a merged area cuts them). The run could not have written them
    * either — its write of the same cells was refused — unless cells were merged after it.
@@ -130,10 +144,14 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
   checkStructure();
   const pause = pauses(context, caps);
   const notRestored: string[] = [];
+  let refusedCells = 0;
   await writePieces(context, record.ranges.map(restorePiece), {
     isolate: {
       when: (e) => REFUSED_WRITE.has(String((e as { code?: unknown } | null)?.code)),
-      blame: (piece, top, rows) => void notRestored.push(rangeAddress(piece.sheet, top, piece.left, top + rows - 1, piece.left + piece.cols - 1)),
+      blame: (piece, top, rows) => {
+        notRestored.push(rangeAddress(piece.sheet, top, piece.left, top + rows - 1, piece.left + piece.cols - 1));
+        refusedCells += rows * piece.cols;
+      },
     },
     beforeSync: pause.beforeSync,
     first: () => {
@@ -145,10 +163,9 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
     },
     afterSync: (done, total) => onProgress?.(done / total),
   });
-  const generated = [record.report, record.checklist].filter((g): g is GeneratedSheetUndo => !!g).map((g) => queueGeneratedUndo(context, g, present));
-  // The report's own fate is what the pane reports; a 核对清单 goes with it.
-  const removedSheet = record.report && generated[0].restored === undefined ? generated[0].removed : undefined;
-  const restoredSheets = generated.flatMap((g) => (g.restored ? [g.restored] : []));
+  const outcomes = { removed: [] as string[], restored: [] as string[], missing: [] as string[], lost: [] as string[] };
+  const sheetCount = { n: present.size };
+  for (const g of [record.report, record.checklist]) if (g) outcomes[queueGeneratedUndo(context, g, present, sheetCount)].push(g.sheet);
   queueClearStore(context);
   // Without ExcelApi 1.7, structure protection shows here; the store stays, so undo can be tried again.
   await context.sync().catch((e: unknown) => {
@@ -156,10 +173,12 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
   });
   return {
     kind: record.kind,
-    restoredCells: cellCountOf(record),
-    ...(removedSheet ? { removedSheet } : {}),
-    ...(restoredSheets.length ? { restoredSheets } : {}),
+    restoredCells: cellCountOf(record) - refusedCells,
+    removedSheets: outcomes.removed,
+    restoredSheets: outcomes.restored,
+    keptSheets: (record.kept ?? []).filter((name) => present.has(name)),
+    missingSheets: outcomes.missing,
+    lostSheets: outcomes.lost,
     ...(notRestored.length ? { notRestored } : {}),
   };
 }
-

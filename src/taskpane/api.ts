@@ -5,6 +5,7 @@
  */
 import type { Analysis, ReportDocument, Settings, WorkbookSnapshot } from '../core';
 import type { SettingProblem } from '../core/settings-schema';
+import type { UndoResult } from '../excel/undo';
 import type { Lang } from './i18n';
 
 export type Stage = 'reading' | 'computing' | 'saving-undo' | 'writing' | 'done';
@@ -31,8 +32,8 @@ export interface PaneApi {
     settings: Settings,
     onProgress?: Progress,
   ): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string; checklistSheetName?: string; kept?: string[]; snapshot: WorkbookSnapshot }>;
-  /** What the undo did: cells written back, a sheet the run added removed, sheets it replaced restored. */
-  undoLastRun(onProgress?: Progress): Promise<{ kind?: 'recalculate' | 'report'; restoredCells: number; removedSheet?: string; restoredSheets?: string[] } | null>;
+  /** What the undo did: cells written back, sheets the run added removed, sheets it replaced put back, sheets it kept. */
+  undoLastRun(onProgress?: Progress): Promise<UndoResult | null>;
   hasUndo(): Promise<boolean>;
   selectCell(address: string): Promise<void>;
   describeError(e: unknown, lang: Lang): string;

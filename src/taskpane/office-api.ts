@@ -4,8 +4,8 @@ import type { PaneApi } from './api';
 import { renderDocxLazily } from './download';
 import { yieldToBrowser } from './yield';
 
-export function officeApi(platform?: string): PaneApi {
-  const host = excel.officeHost();
+/** `host` is Office's own unless a test hands in a simulated Excel. */
+export function officeApi(platform?: string, host: excel.ExcelHost = excel.officeHost()): PaneApi {
   return {
     loadSavedSettings: () => excel.loadSavedSettings(host),
     saveSettings: (settings) => excel.saveSettings(host, settings),

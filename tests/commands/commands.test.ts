@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { COMMAND_FUNCTIONS } from '../../src/commands/names';
-import { saveSettings } from '../../src/excel';
+import { generateReport, saveSettings } from '../../src/excel';
 import { buildWorkbook, installFakeOffice, type FakeExcel, type FakeOfficeHost, type FakeWorkbookData } from '../../src/testing/fake-excel';
 import { hostOf, sampleWorkbook, strictFake } from '../excel/helpers';
 
@@ -144,6 +144,32 @@ describe('ribbon commands', () => {
     expect(second.messages.at(-1)).toBe('没有可撤销的计算。');
   });
 
+  it('撤销上次计算 after 生成报告 says which sheets it removed and that the calculation is kept', async () => {
+    let fake: FakeExcel;
+    ({ fake, office } = await loadCommands(await sampleWorkbook()));
+    await click(office, COMMAND_FUNCTIONS.recalculate);
+    const rate = fake.controls.cell('项目资金', 'L5').value;
+    expect(rate).not.toBe('');
+    await generateReport(hostOf(fake), { today: '2024-01-15' });
+    const undo = await click(office, COMMAND_FUNCTIONS.undo);
+    expect(undo.completed).toHaveBeenCalledTimes(1);
+    expect(undo.messages.at(-1)).toEqual('已撤销生成报告：删除了本次生成的工作表“自评报告”、“核对清单”；表格中的数据和已写入的执行率、偏差说明都没有改动。');
+    expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告');
+    expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('核对清单');
+    expect(fake.controls.cell('项目资金', 'L5').value).toBe(rate);
+  });
+
+  it('undoing a calculation from the ribbon stays quiet: the cells coming back say it', async () => {
+    let fake: FakeExcel;
+    ({ fake, office } = await loadCommands(await sampleWorkbook()));
+    const run = await click(office, COMMAND_FUNCTIONS.recalculate);
+    const undo = await click(office, COMMAND_FUNCTIONS.undo);
+    expect(undo.completed).toHaveBeenCalledTimes(1);
+    // The dialogs are Office's, counted over the session: the undo opened none.
+    expect(undo.messages).toEqual(run.messages);
+    expect(fake.controls.cell('项目资金', 'L5').value).toBe('');
+  });
+
   it('merged cells over the output: the refused cells are named, and undo says which it could not write back', async () => {
     let fake: FakeExcel;
     const data = buildWorkbook([{ name: '项目资金', rows: [['项目名称', '全年预算数', '执行数'], ['系统运维', 100, 40], ['网络租赁', 50, 50]], merges: ['D2:E3'] }]);
@@ -152,7 +178,8 @@ describe('ribbon commands', () => {
     expect(run.messages).toEqual([expect.stringContaining('Excel 拒绝写入 项目资金!D2:D3（常见原因是其中有合并单元格）')]);
     const undo = await click(office, COMMAND_FUNCTIONS.undo);
     expect(undo.completed).toHaveBeenCalledTimes(1);
-    expect(undo.messages.at(-1)).toBe('已撤销。Excel 拒绝写回 项目资金!D2:D3、项目资金!E2:E3（其中有合并单元格）；上次计算也没能写入这些单元格，它们保持原样。');
+    // The run's record holds D1:F3 (three output columns: the header and two projects); the four merged cells Excel refused are not counted as restored.
+    expect(undo.messages.at(-1)).toBe('已撤销上次计算：恢复了 5 个单元格；Excel 拒绝写回 项目资金!D2:D3、项目资金!E2:E3（其中有合并单元格）；上次计算也没能写入这些单元格，它们保持原样。');
     expect(fake.controls.cell('项目资金', 'D1').value).toBe('');
   });
 });

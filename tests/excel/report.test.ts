@@ -60,7 +60,7 @@ describe('the report sheet', () => {
     const fake = strictFake(await sampleWorkbook());
     const host = hostOf(fake);
     await generateReport(host, settings);
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: '自评报告' });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
     expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe('the report sheet', () => {
     expect(fake.controls.sheet(REPORT_BACKUP_SHEET).visibility).toBe('VeryHidden');
     expect(fake.controls.data().sheets.map((s) => s.name).filter((n) => !n.startsWith('__jixiao'))).not.toContain('自评报告 (2)');
     // The pane says the earlier version is back, not that a sheet was deleted (issue 11.8).
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, restoredSheets: ['自评报告', '核对清单'] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: [], restoredSheets: ['自评报告', '核对清单'], keptSheets: [], missingSheets: [], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
     expect(fake.controls.data().sheets.findIndex((s) => s.name === '自评报告')).toBe(position);
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain(REPORT_BACKUP_SHEET);
@@ -92,9 +92,28 @@ describe('the report sheet', () => {
     expect([again.sheetName, again.checklistSheetName, again.kept]).toEqual(['自评报告 (2)', '核对清单', ['自评报告']]);
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
     expect(fake.controls.cell('自评报告 (2)', `A${row + 1}`).value).toContain('【请填写：报告日期】');
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: '自评报告 (2)', restoredSheets: ['核对清单'] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告 (2)'], restoredSheets: ['核对清单'], keptSheets: ['自评报告'], missingSheets: [], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告 (2)');
+  });
+
+  it('brings the earlier report back even when sheets were deleted since: at its place, or at the end when that place is gone', async () => {
+    const fake = strictFake(await sampleWorkbook());
+    const host = hostOf(fake);
+    await generateReport(host, settings);
+    const before = sheetView(fake.controls.sheet('自评报告'));
+    await generateReport(host, settings);
+    // The officer deletes two sheets before undoing: the report's recorded place is now past the last sheet.
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('单位信息').delete();
+      context.workbook.worksheets.getItem('支付明细').delete();
+      await context.sync();
+    });
+    const result = await undoLastRun(host);
+    expect(result).toMatchObject({ removedSheets: [], restoredSheets: ['自评报告', '核对清单'], lostSheets: [] });
+    expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
+    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '自评报告', '核对清单']);
+    expect(fake.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
   });
 
   it('drops the very hidden backup when the next run saves its record (Excel deletes a very hidden sheet only once it is hidden)', async () => {

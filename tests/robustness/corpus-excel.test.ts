@@ -139,7 +139,7 @@ async function runsThrough(name: string, afterReport?: (r: Reported) => void): P
   afterReport?.({ summary, fake, reportPlan, original, plan: onCli.plan });
 
   // 撤销上次计算 takes back the last run — the report — and only that.
-  expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheet: sheetName });
+  expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: [sheetName, '核对清单'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
   expect(diffViews(workbookView(fake.controls.data()), afterRecalc)).toEqual([]);
   expect(sheetList(fake.controls.data())).toEqual([...sheetList(original), [UNDO_SHEET, 'VeryHidden']]);
   expect(await undoLastRun(host)).toBeNull();

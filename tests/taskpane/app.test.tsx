@@ -122,7 +122,7 @@ describe('step 3: recalculate and undo', () => {
 
     const analysesBefore = callsTo(api, 'analyzeWorkbook').length;
     await user.click(undo);
-    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已撤销：恢复了 6 个单元格。'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已撤销上次计算：恢复了 6 个单元格。'));
     expect(callsTo(api, 'analyzeWorkbook').length).toBe(analysesBefore + 1);
     await waitFor(() => expect(undo).toBeUnavailable());
   });

@@ -3,6 +3,7 @@
  * and any method replaceable, so a test can make Excel slow, fail, or answer as it needs.
  */
 import { analyze, buildReport, type Settings, type WorkbookSnapshot } from '../../src/core';
+import type { UndoResult } from '../../src/excel/undo';
 import type { PaneApi, Progress } from '../../src/taskpane/api';
 import { book, fundsSheet, paymentsSheet, sheet } from '../helpers/snap';
 
@@ -77,7 +78,7 @@ export function fakeApi(snapshot: WorkbookSnapshot = budgetBook(), overrides: Pa
     },
     async undoLastRun() {
       record('undoLastRun', []);
-      return { restoredCells: 6 };
+      return undoResult({ restoredCells: 6 });
     },
     async hasUndo() {
       record('hasUndo', []);
@@ -97,6 +98,11 @@ export function fakeApi(snapshot: WorkbookSnapshot = budgetBook(), overrides: Pa
     ...overrides,
   };
   return api;
+}
+
+/** What an undo reports, nothing by default: a calculation undone with no cells and no sheets. */
+export function undoResult(parts: Partial<UndoResult> = {}): UndoResult {
+  return { kind: 'recalculate', restoredCells: 0, removedSheets: [], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [], ...parts };
 }
 
 export function callsTo(api: FakeApi, name: string): unknown[][] {

@@ -85,7 +85,7 @@ export function NoticeBar({ notice, error, onDismissError }: { notice?: Notice; 
   }
   if (!notice) return null;
   return (
-    <MessageBar key={notice.seq} intent={notice.intent} layout="multiline" data-testid="notice" className={styles.notice}>
+    <MessageBar key={notice.seq} intent={notice.intent} layout="multiline" data-testid="notice" data-intent={notice.intent} className={styles.notice}>
       <MessageBarBody>{t(notice.id, notice.params)}</MessageBarBody>
     </MessageBar>
   );

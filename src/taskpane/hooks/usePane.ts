@@ -7,6 +7,8 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Settings } from '../../core';
+import { describeUndo } from '../../excel/undo-words';
+import type { UndoResult } from '../../excel/undo';
 import type { PaneApi, Progress } from '../api';
 import { copyRichText } from '../clipboard';
 import { docxFileName, offerDownload } from '../download';
@@ -34,30 +36,22 @@ export interface PaneActions {
   dismissError(): void;
 }
 
-/** Marks the moment the pane first became usable, for the load-time measurement. */
 /** “自评报告”、“核对清单”: sheet names as a notice lists them. */
-function quoted(names: string[]): string {
-  return names.map((n) => `“${n}”`).join('、');
+function quoted(names: string[], lang: Lang): string {
+  return names.map((n) => `“${n}”`).join(lang === 'en' ? ', ' : '、');
 }
-
-type UndoOutcome = NonNullable<Awaited<ReturnType<PaneApi['undoLastRun']>>>;
 
 /**
- * What the undo did, in words (issue 11.8): after 生成报告 it names the sheet it removed and the
- * earlier versions it put back; after a calculation, the cells.
+ * What the undo did, in words (issue 11.8): the sheets it removed, put back or left alone and the
+ * cells it restored — the sentence the ribbon's 撤销上次计算 shows too. A warning when something
+ * could not be put back.
  */
-export function undoNotice(result: UndoOutcome): Notice {
-  const { removedSheet: sheet, restoredCells: cells, restoredSheets = [] } = result;
-  if (result.kind === 'report' || restoredSheets.length) {
-    const sheets = quoted(restoredSheets);
-    if (sheet && restoredSheets.length) return { intent: 'success', id: 'undoneReportRemovedRestored', params: { sheet, sheets } };
-    if (restoredSheets.length) return { intent: 'success', id: 'undoneReportRestored', params: { sheets } };
-    if (sheet) return { intent: 'success', id: 'undoneReportRemoved', params: { sheet } };
-  }
-  if (!sheet) return { intent: 'success', id: 'undone', params: { cells } };
-  return { intent: 'success', id: cells ? 'undoneSheet' : 'undoneSheetOnly', params: { sheet, cells } };
+export function undoNotice(result: UndoResult, lang: Lang): Notice {
+  const incomplete = result.lostSheets.length > 0 || Boolean(result.notRestored?.length);
+  return { intent: incomplete ? 'warning' : 'success', id: 'undoneSummary', params: { summary: describeUndo(result, lang) } };
 }
 
+/** Marks the moment the pane first became usable, for the load-time measurement. */
 function markInteractive(): void {
   if (typeof performance !== 'undefined' && performance.getEntriesByName?.('jixiao:interactive').length === 0) performance.mark('jixiao:interactive');
 }
@@ -202,7 +196,7 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
           const doc = report.documents[0];
           // A sheet the staff changed since it was generated was kept, and the report went beside it: say so.
           const notice: Notice = report.kept.length
-            ? { intent: 'warning', id: 'reportReadyKept', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length, kept: quoted(report.kept) } }
+            ? { intent: 'warning', id: 'reportReadyKept', params: { sheet: report.sheetName, checklist: report.checklistSheetName ?? '', paragraphs: doc.paragraphs.length, kept: quoted(report.kept, lang) } }
             : { intent: 'success', id: 'reportReady', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length } };
           dispatch({ type: 'notice', notice });
         });
@@ -237,8 +231,9 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
             dispatch({ type: 'notice', notice: { intent: 'info', id: 'nothingToUndo' } });
           } else {
             dispatch({ type: 'undone' });
-            if (result.removedSheet || result.kind === 'report') dispatch({ type: 'report-removed' });
-            const notice = undoNotice(result);
+            // The report the pane holds was this run's (or is older than it): it is not in the workbook any more.
+            if (result.kind === 'report' || result.removedSheets.length || result.restoredSheets.length) dispatch({ type: 'report-removed' });
+            const notice = undoNotice(result, lang);
             await analyzeWith(stateRef.current.settings);
             dispatch({ type: 'notice', notice });
           }
@@ -250,7 +245,7 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
       },
       dismissError: () => dispatch({ type: 'dismiss-error' }),
     };
-  }, [api, run, select, analyzeWith, onProgress, refreshUndo, generate, deliver]);
+  }, [api, lang, run, select, analyzeWith, onProgress, refreshUndo, generate, deliver]);
 
   // First open: saved settings, the analysis and the undo state — started by index.tsx before the
   // first render when it can, so Excel's round trips overlap React's work.
