@@ -9,7 +9,9 @@
  * - a 其中 row belongs to the row above it (a project, a part, or a 小计/合计 row), and so do indented
  *   rows right under a 其中 row;
  * - indented rows with no number (or the flat running number of every row) are parts only when their
- *   budgets add up to the row above them; otherwise they stay projects and PARTS_INDENTED says so;
+ *   budgets add up to the row above them (PARTS_ASSUMED); otherwise they stay projects and
+ *   PARTS_UNCLEAR says they may be parts; items typed plainly under a bare 其中： label are parts as far
+ *   as their budgets reach the parent's;
  * - a parent with no amounts at all is a title: it becomes a sub-heading and its parts are projects.
  */
 import { address } from './address';
@@ -60,7 +62,15 @@ export function numberingOf(v: CellValue, alone: boolean): Numbering {
 
 /** A name typed with leading spaces (half- or full-width): the clerk's way of indenting a row. */
 export function isIndented(v: CellValue): boolean {
-  return typeof v === 'string' && /^[\s\u3000]+\S/.test(v);
+  return indentOf(v) >= 2;
+}
+
+/** How deep a name is indented, in half-width spaces (a full-width space is two, a tab four). */
+export function indentOf(v: CellValue): number {
+  if (typeof v !== 'string' || !/\S/.test(v)) return 0;
+  let n = 0;
+  for (const ch of /^[\s\u3000]*/.exec(v)![0]) n += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+  return n;
 }
 
 interface Open {
@@ -72,7 +82,8 @@ const samePath = (a: number[], b: number[]) => a.length === b.length && a.every(
 
 /**
  * Marks the parts among `classes` (turning their 'project' into 'part', and a parent with no amounts
- * into a sub-heading). Indented rows it cannot settle by their sums get a PARTS_INDENTED warning.
+ * into a sub-heading). Indented rows read as parts by their sums get PARTS_ASSUMED (info);
+ * those it cannot settle get PARTS_UNCLEAR (a warning: they may be parts counted twice).
  */
 export function markParts(sheet: SheetSnapshot, table: FundsTable, classes: RowClass[], unitOf: (f: FundField) => MoneyUnit, issues: Issue[]): void {
   const cols = table.columns;
@@ -142,14 +153,16 @@ export function markParts(sheet: SheetSnapshot, table: FundsTable, classes: RowC
     stack = [{ i, num }];
   }
 
+  const budgetOf = (i: number): Fen | undefined => {
+    if (cols.budget === undefined) return undefined;
+    const p = parseAmount(cellAt(sheet, rowOf(i), cols.budget), unitOf('budget'));
+    return p.ok ? p.fen : undefined;
+  };
+  bareQizhong(classes, links, nums, hasAmounts, budgetOf, (label, parent) => issues.push(unclearUnderLabel(sheet, table, label, parent, (i) => cellText(nameCell(i)) || cellText(seqCell(i)))));
   indentedRuns(classes, links, nums, {
-    indented: (i) => isIndented(nameCell(i)),
+    indent: (i) => indentOf(nameCell(i)),
     hasAmounts,
-    budget: (i) => {
-      if (cols.budget === undefined) return undefined;
-      const p = parseAmount(cellAt(sheet, rowOf(i), cols.budget), unitOf('budget'));
-      return p.ok ? p.fen : undefined;
-    },
+    budget: budgetOf,
     issue: (parent, run, read) => issues.push(indentedIssue(sheet, table, parent, run, read, (i) => cellText(nameCell(i)))),
   });
 
@@ -181,8 +194,61 @@ function findLast<T>(xs: T[], f: (x: T) => boolean): number {
   return -1;
 }
 
+/**
+ * A 其中： row with no amounts is a label over the items that follow it, typed without indent or
+ * number: they are its parent's parts as far as their budgets reach the parent's exactly. When no run
+ * of them does, they are counted as projects, and PARTS_UNCLEAR says they may be parts.
+ */
+function bareQizhong(
+  classes: RowClass[],
+  links: Map<number, { parent: number; how: PartHow }>,
+  nums: Map<number, Numbering>,
+  hasAmounts: (i: number) => boolean,
+  budget: (i: number) => Fen | undefined,
+  unclear: (label: number, parent: number) => void,
+): void {
+  for (const [label, link] of [...links]) {
+    if (link.how !== 'qizhong' || nums.get(label)?.style !== 'qizhong' || hasAmounts(label)) continue;
+    if (links.has(label + 1) || label + 1 >= classes.length || classes[label + 1].kind !== 'project') continue;
+    const target = budget(link.parent);
+    const run: number[] = [];
+    let sum = 0n;
+    let reached = false;
+    for (let j = label + 1; j < classes.length && target !== undefined; j++) {
+      const style = nums.get(j)?.style ?? 'none';
+      const b = budget(j);
+      if (classes[j].kind !== 'project' || links.has(j) || !['none', 'top'].includes(style) || b === undefined) break;
+      run.push(j);
+      sum += b;
+      if (absFen(sum - target) <= TOLERANCE_FEN) {
+        reached = true;
+        break;
+      }
+      if (sum > target + TOLERANCE_FEN) break;
+    }
+    if (reached) for (const j of run) links.set(j, { parent: link.parent, how: 'qizhong' });
+    else unclear(label, link.parent);
+  }
+}
+
+function unclearUnderLabel(sheet: SheetSnapshot, table: FundsTable, label: number, parent: number, name: (i: number) => string): Issue {
+  const row = (i: number) => table.dataStart + i;
+  const cell = address(sheet.name, row(label), table.columns.name ?? table.left);
+  const who = clip(name(parent));
+  return {
+    code: 'PARTS_UNCLEAR',
+    severity: 'warning',
+    cell,
+    message: `“其中：”行下方各行看不出哪些属于“${who}”（没有缩进或编号，预算数之和也凑不成该行的预算数），已按独立项目计入合计。如它们是“${who}”的组成部分，请在序号列写 1.1、1.2 或把名称缩进，否则合计会重复计算。`,
+    messageEn: `The rows under the 其中： row do not show which belong to "${who}" (no indent, no number, and no run of their budgets adds up to its budget), so they are counted as projects of their own. If they are parts of "${who}", number them 1.1, 1.2 or indent their names, or the totals count that money twice.`,
+  };
+}
+
+/** Indentation that is meant: two spaces or one full-width space (a single stray space is a typo). */
+const MIN_INDENT = 2;
+
 interface RunAccess {
-  indented: (i: number) => boolean;
+  indent: (i: number) => number;
   hasAmounts: (i: number) => boolean;
   budget: (i: number) => Fen | undefined;
   issue: (parent: number, run: number[], read: boolean) => void;
@@ -197,9 +263,10 @@ interface RunAccess {
 function indentedRuns(classes: RowClass[], links: Map<number, { parent: number; how: PartHow }>, nums: Map<number, Numbering>, at: RunAccess): void {
   const free = (i: number) => classes[i].kind === 'project' && !links.has(i) && ['none', 'top'].includes(nums.get(i)?.style ?? 'none');
   for (let p = 0; p < classes.length; p++) {
-    if (classes[p].kind !== 'project' || at.indented(p) || links.has(p)) continue;
+    if (classes[p].kind !== 'project' || links.has(p)) continue;
+    const depth = at.indent(p);
     const run: number[] = [];
-    for (let j = p + 1; j < classes.length && free(j) && at.indented(j); j++) run.push(j);
+    for (let j = p + 1; j < classes.length && free(j) && at.indent(j) >= depth + MIN_INDENT; j++) run.push(j);
     if (!run.length) continue;
     if (!at.hasAmounts(p)) {
       // A title over indented projects: they are the projects (the title becomes a heading below).
@@ -227,7 +294,7 @@ function indentedIssue(sheet: SheetSnapshot, table: FundsTable, parent: number, 
     const budget = table.columns.budget !== undefined ? parseAmount(cellAt(sheet, row(parent), table.columns.budget), table.columnUnits.budget ?? table.unit) : undefined;
     const amount = budget?.ok ? wan(budget.fen) : '';
     return {
-      code: 'PARTS_INDENTED',
+      code: 'PARTS_ASSUMED',
       severity: 'info',
       cell,
       cells: [cell, ...run.map((i) => address(sheet.name, row(i), table.columns.name!))],
@@ -236,7 +303,7 @@ function indentedIssue(sheet: SheetSnapshot, table: FundsTable, parent: number, 
     };
   }
   return {
-    code: 'PARTS_INDENTED',
+    code: 'PARTS_UNCLEAR',
     severity: 'warning',
     cell,
     cells: [cell, ...run.map((i) => address(sheet.name, row(i), table.columns.name!))],

@@ -285,7 +285,7 @@ describe('indented rows with no number', () => {
     ];
     const a = run(book(fundsSheet(rows)));
     expect(a.results!.total.budget).toBe(350_0000_00n);
-    const i = issuesOf(a, 'PARTS_INDENTED');
+    const i = issuesOf(a, 'PARTS_ASSUMED');
     expect(i.map((x) => [x.severity, x.cell])).toEqual([['info', '项目资金!A4']]);
     expect(i[0].message).toContain('第5–6行缩进列在“大数据专项”之下，预算数之和等于该项目的300万元，按该项目的组成部分处理');
   });
@@ -300,7 +300,7 @@ describe('indented rows with no number', () => {
     const a = run(book(fundsSheet(rows)));
     expect(a.model!.projects).toHaveLength(4);
     expect(a.results!.total.budget).toBe(600_0000_00n);
-    const i = issuesOf(a, 'PARTS_INDENTED');
+    const i = issuesOf(a, 'PARTS_UNCLEAR');
     expect(i.map((x) => [x.severity, x.cell])).toEqual([['warning', '项目资金!A4']]);
     expect(i[0].message).toContain('已按独立项目计入合计。如它们是“大数据专项”的组成部分，请在序号列写 1.1、1.2');
   });
@@ -313,8 +313,64 @@ describe('indented rows with no number', () => {
     ];
     const a = run(book(fundsSheet(rows)));
     expect(a.model!.projects.map((p) => p.name)).toEqual(['平台运维', '数据治理']);
-    expect(codes(a)).not.toContain('PARTS_INDENTED');
+    expect(codes(a)).not.toContain('PARTS_ASSUMED');
+    expect(codes(a)).not.toContain('PARTS_UNCLEAR');
     expect(codes(a)).not.toContain('MISSING_REQUIRED');
+  });
+});
+
+describe('how deep a row is indented', () => {
+  it('parts indented deeper than a project that is itself indented are still its parts', () => {
+    const rows: CellValue[][] = [
+      [' 大数据专项', 300, 240],
+      ['     平台运维', 100, 90],
+      ['     数据治理', 200, 150],
+      [' 人才项目', 50, 50],
+    ];
+    const a = run(book(fundsSheet(rows)));
+    expect(a.model!.projects.map((p) => p.name)).toEqual(['大数据专项', '人才项目']);
+    expect(a.results!.total.budget).toBe(350_0000_00n);
+  });
+
+  it('one stray space is a typo, not an indent: no warning, the row is a project', () => {
+    const rows: CellValue[][] = [
+      ['网站运维', 30, 30],
+      [' 机房改造', 20, 10],
+    ];
+    const a = run(book(fundsSheet(rows)));
+    expect(a.model!.projects).toHaveLength(2);
+    expect(codes(a)).not.toContain('PARTS_UNCLEAR');
+  });
+});
+
+describe('items typed plainly under a bare 其中： label', () => {
+  it('are the project’s parts as far as their budgets reach its budget; the next row is a project again', () => {
+    const rows: CellValue[][] = [
+      ['大数据专项', 300, 240],
+      ['其中：', null, null],
+      ['平台运维', 100, 90],
+      ['数据治理', 200, 150],
+      ['人才项目', 50, 50],
+    ];
+    const a = run(book(fundsSheet(rows)));
+    expect(a.model!.projects.map((p) => p.name)).toEqual(['大数据专项', '人才项目']);
+    expect(a.results!.total.budget).toBe(350_0000_00n);
+    expect(codes(a)).not.toContain('PARTS_UNCLEAR');
+  });
+
+  it('when no run of them reaches it they are projects, with a warning at the label', () => {
+    const rows: CellValue[][] = [
+      ['大数据专项', 300, 240],
+      ['其中：', null, null],
+      ['平台运维', 100, 90],
+      ['数据治理', 150, 150],
+      ['人才项目', 80, 50],
+    ];
+    const a = run(book(fundsSheet(rows)));
+    expect(a.model!.projects).toHaveLength(4);
+    const w = issuesOf(a, 'PARTS_UNCLEAR');
+    expect(w.map((i) => [i.severity, i.cell])).toEqual([['warning', '项目资金!A5']]);
+    expect(w[0].message).toContain('已按独立项目计入合计。如它们是“大数据专项”的组成部分');
   });
 });
 
