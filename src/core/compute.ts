@@ -4,7 +4,7 @@
  * funding group, per sub-group and overall.
  */
 import { PaymentTally } from './match';
-import { Model, Project, TotalRow } from './model';
+import { Model, Project, ProjectPart, TotalRow } from './model';
 import { rangeAddress } from './address';
 import { Fen } from './money';
 import { deviationNote } from './notes';
@@ -80,8 +80,23 @@ export interface GroupResult {
   children: GroupResult[];
 }
 
+/**
+ * A project's part (1.1, (1), 其中…): its own rate from its own row's figures, for the row; it is in
+ * no total (its money is in its project's row already).
+ */
+export interface PartResult {
+  index: number;
+  budget?: Fen;
+  executed?: Fen;
+  rate?: Ratio;
+  rateText: string;
+  note: string;
+}
+
 export interface Results {
   projects: ProjectResult[];
+  /** Parallel to Model.parts. */
+  parts: PartResult[];
   groups: GroupResult[];
   total: GroupResult;
   /** The figures each 小计/合计 row of the table stands for, parallel to Model.totals. */
@@ -158,7 +173,24 @@ export function computeResults(model: Model, tally: PaymentTally, period: Period
   });
   const total = makeGroup('合计', undefined, model.projects);
   const totalRows = model.totals.map((t) => makeGroup(t.label, undefined, totalMembers(t, model)));
-  return { projects, groups, total, totalRows };
+  const parts = model.parts.map((p): PartResult => computePart(p, model, opts.rateDisplay));
+  return { projects, parts, groups, total, totalRows };
+}
+
+function computePart(p: ProjectPart, model: Model, display: RateDisplay): PartResult {
+  const budget = p.amounts.budget?.value;
+  const executed = p.amounts.executed?.value;
+  const rate = budget !== undefined && executed !== undefined ? ratio(executed, budget) : undefined;
+  const parent = p.parent.kind === 'total' ? `“${model.totals[p.parent.index].label}”行` : `“${p.parent.kind === 'project' ? model.projects[p.parent.index].name : model.parts[p.parent.index].name}”`;
+  const whose = p.parent.kind === 'total' ? `${parent}的其中项` : `${parent}的${p.how === 'qizhong' ? '其中项' : '分项'}`;
+  return {
+    index: p.index,
+    budget,
+    executed,
+    rate,
+    rateText: rate ? formatRate(rate, display) : '—',
+    note: `${whose}，已含在${p.parent.kind === 'total' ? '该行' : '其'}数字中，不另计入合计。`,
+  };
 }
 
 function computeProject(p: Project, tally: PaymentTally, period: Period, opts: ComputeOptions): ProjectResult {

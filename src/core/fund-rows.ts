@@ -5,7 +5,7 @@
  */
 import { FundsTable } from './detect';
 import { FundField } from './fields';
-import { AMOUNT_FIELDS } from './model';
+import { AMOUNT_FIELDS, PartHow } from './model';
 import { FOOTNOTE, HEADING, PAGE_CARRY, PAGE_LINE, TOTAL_LABEL } from './read-cells';
 import { CellRect, CellValue, SheetSnapshot, cellAt, isBlank, isUncalculated, rowAt } from './snapshot';
 import { cellText, toHalfWidth } from './text';
@@ -21,7 +21,10 @@ export function textOf(sheet: SheetSnapshot, row: number, col: number | undefine
 export type RowClass =
   | { kind: 'blank' | 'header-repeat' | 'footnote' | 'project' }
   | { kind: 'total'; label: string; labelKey: string; labelCol: number; listObject?: CellRect; groupCell?: { group: string; subgroup?: string } }
-  | { kind: 'heading'; text: string; sub: boolean; withAmounts: boolean };
+  /** `until`: a title over its parts (parts.ts) heads the rows up to this class index only. */
+  | { kind: 'heading'; text: string; sub: boolean; withAmounts: boolean; until?: number }
+  /** A project's part (parts.ts): `parent` is the class index of the row it breaks down. */
+  | { kind: 'part'; parent: number; how: PartHow };
 
 const LABEL_FIELDS: FundField[] = ['seq', 'group', 'subgroup', 'name', 'code'];
 
@@ -151,7 +154,7 @@ function headingText(sheet: SheetSnapshot, row: number, labelCols: number[], lab
 export function isLastTotal(classes: RowClass[], i: number): boolean {
   for (let j = i + 1; j < classes.length; j++) {
     const k = classes[j].kind;
-    if (k !== 'blank' && k !== 'footnote' && k !== 'header-repeat') return false;
+    if (k !== 'blank' && k !== 'footnote' && k !== 'header-repeat' && k !== 'part') return false;
   }
   return true;
 }

@@ -36,6 +36,12 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
     if (p.code && !byCode.has(key(p.code))) byCode.set(key(p.code), p.index);
     if (p.name && !byName.has(key(p.name))) byName.set(key(p.name), p.index);
   }
+  // A payment booked to a project's part (its code or name) is the project's money.
+  for (const part of model.parts) {
+    if (part.project === undefined) continue;
+    if (part.code && !byCode.has(key(part.code))) byCode.set(key(part.code), part.project);
+    if (part.name && !byName.has(key(part.name))) byName.set(key(part.name), part.project);
+  }
   const layout = model.paymentLayout!;
   const cellOf = (pay: Payment, f: PaymentCellField) => paymentCell(layout, pay, f);
   const sums: Fen[] = model.projects.map(() => 0n);

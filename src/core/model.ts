@@ -48,7 +48,43 @@ export interface Project {
   unknownWhy: Partial<Record<AmountField, string>>;
   /** The staff's own words, kept for the report. */
   texts: Partial<Record<TextField, Sourced<string>>>;
+  /**
+   * Amounts left empty in the project's row and taken as the sum of its numbered parts (PARTS_SUMMED
+   * says so); their `cell` is the project's own empty cell.
+   */
+  fromParts?: AmountField[];
 }
+
+/**
+ * A row an office lists under a project to break it down — numbered 1.1/1.2 under 1, (1)/（1）/① under
+ * a numbered project, labelled 其中：…, or indented under it with budgets adding up to its budget. It
+ * is part of its parent, never a project: its money is already in the parent's row, so it is in no
+ * total and no payment count of its own; its figures are checked against the parent's (PARTS_MISMATCH).
+ */
+export interface ProjectPart {
+  /** Position in Model.parts. */
+  index: number;
+  sheet: string;
+  row: number;
+  /** The name cell. */
+  cell: string;
+  name: string;
+  code?: string;
+  /** What it breaks down: a project, another part (1.1.1 under 1.1), or a 小计/合计 row (其中： under 合计). */
+  parent: { kind: 'project' | 'part' | 'total'; index: number };
+  /** The project it belongs to in the end (its parent's project); undefined under a total. */
+  project?: number;
+  /**
+   * How it was known: numbered (1.1, (1), ①) or indented parts add up to their parent; 其中 rows may list
+   * only some of the parent's money, so they may add up to less, never to more.
+   */
+  how: PartHow;
+  amounts: Partial<Record<AmountField, Sourced<Fen>>>;
+  unreadable: AmountField[];
+  uncalculated: AmountField[];
+}
+
+export type PartHow = 'numbered' | 'qizhong' | 'indented';
 
 /**
  * The projects a 小计/合计 row stands for: all of them, a named group, the projects above it since the
@@ -100,7 +136,7 @@ export interface Payment {
 }
 
 /** What each data row of the funds table is; 'header-repeat' is the header printed again inside the body. */
-export type FundRowKind = 'project' | 'total' | 'heading' | 'blank' | 'footnote' | 'header-repeat';
+export type FundRowKind = 'project' | 'part' | 'total' | 'heading' | 'blank' | 'footnote' | 'header-repeat';
 
 export interface Model {
   fundsSheet: string;
@@ -108,6 +144,8 @@ export interface Model {
   /** The funds table's unit (the report prints 万元 whatever the table uses). */
   fundsUnit: MoneyUnit;
   projects: Project[];
+  /** The projects' parts (and 其中 rows under totals), in sheet order: in no total. */
+  parts: ProjectPart[];
   totals: TotalRow[];
   payments: Payment[];
   paymentLayout?: PaymentLayout;

@@ -106,7 +106,7 @@ export function buildPlan(input: PlanInput): WritePlan {
   const others = input.otherTables ?? [];
   const blocks: PlanBlock[] = [];
   const fundChecks = checkTexts(issues, funds.sheet, input.parseAddress);
-  const owned = model.fundRows.filter((r) => r.kind === 'project' || r.kind === 'total');
+  const owned = model.fundRows.filter((r) => r.kind === 'project' || r.kind === 'part' || r.kind === 'total');
   const ownedRows = owned.map((r) => r.row);
   const { payments, paymentsSheet } = input;
   const sameSheet = payments !== undefined && payments.sheet === funds.sheet;
@@ -130,6 +130,10 @@ export function buildPlan(input: PlanInput): WritePlan {
       const pr = results.projects[r.ref!];
       const reason = model.projects[r.ref!].texts.reason;
       return { rate: pr.rate, note: fitCellText(pr.note, reason ? `（未完成原因全文见${reason.cell}）` : '') };
+    }
+    if (r.kind === 'part') {
+      const part = results.parts[r.ref!];
+      return { rate: part.rate, note: fitCellText(part.note) };
     }
     const f = results.totalRows[r.ref!];
     return { rate: f.rate, note: fitCellText(f.note) };

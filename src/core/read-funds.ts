@@ -9,8 +9,10 @@ import { address } from './address';
 import { FundsTable } from './detect';
 import { FundField } from './fields';
 import { Issue, issue } from './issues';
-import { AMOUNT_FIELDS, AmountField, Model, Project, Sourced, TEXT_FIELDS, TotalRow, TotalScope } from './model';
+import { AMOUNT_FIELDS, AmountField, Model, Project, ProjectPart, Sourced, TEXT_FIELDS, TotalRow, TotalScope } from './model';
 import { Fen, MoneyUnit } from './money';
+import { markParts } from './parts';
+import { partsSummed } from './parts-check';
 import { RowClass, classify, isLastTotal, labelColumn, stripNumbering, textOf } from './fund-rows';
 import { TOTAL_LABEL, checkNumericCode, readAmount } from './read-cells';
 import { CellValue, SheetSnapshot, cellAt, isBlank, isUncalculated } from './snapshot';
@@ -55,15 +57,22 @@ export function readFunds(
   table: FundsTable,
   issues: Issue[],
   uncalculated: UncalculatedCells = new UncalculatedCells(),
-): Pick<Model, 'projects' | 'totals' | 'fundRows' | 'groups'> {
+): Pick<Model, 'projects' | 'parts' | 'totals' | 'fundRows' | 'groups'> {
   const cols = table.columns;
   const unitOf = (f: FundField) => table.columnUnits[f] ?? table.unit;
   const projects: Project[] = [];
+  const parts: ProjectPart[] = [];
   const totals: TotalRow[] = [];
   const fundRows: Model['fundRows'] = [];
   const groups: Model['groups'] = [];
   const numericCode = { done: false };
   const classes = classify(sheet, table);
+  markParts(sheet, table, classes, unitOf, issues);
+  /** What each row became in the model, by class index: where a part finds its parent. */
+  const entity = new Map<number, ProjectPart['parent']>();
+  const withParts = new Set(classes.flatMap((c) => (c.kind === 'part' ? [c.parent] : [])));
+  /** Projects with parts and no budget: their MISSING_REQUIRED waits until the parts may have given one. */
+  const budgetLater: Project[] = [];
   // The groups the project rows name, so a 小计 beside a group cell can be known for that group's total.
   const named = new Set<string>();
   classes.forEach((c, i) => {
@@ -79,6 +88,9 @@ export function readFunds(
   let subgroup: string | undefined;
   let headingGroup = '';
   let headingSubgroup: string | undefined;
+  /** The last row a title over its parts heads (past it, its sub-group ends). */
+  let headingUntil = Infinity;
+  let titleOuter: string | undefined;
   let sinceBoundary: number[] = [];
   let sinceHeading: number[] = [];
   let open: OpenTotal[] = [];
@@ -101,7 +113,7 @@ export function readFunds(
   const nextKind = (i: number): RowClass['kind'] | 'end' => {
     for (let j = i + 1; j < classes.length; j++) {
       const k = classes[j].kind;
-      if (k !== 'blank' && k !== 'header-repeat' && k !== 'total') return k;
+      if (k !== 'blank' && k !== 'header-repeat' && k !== 'total' && k !== 'part') return k;
     }
     return 'end';
   };
@@ -143,9 +155,19 @@ export function readFunds(
       }
       close(3);
       const ref = addTotal(row, c.label, c.labelCol, scope, Boolean(c.listObject));
+      entity.set(i, { kind: 'total', index: ref });
       if (scope.kind === 'below') open.push({ ref, level: 3, projects: [] });
       sinceBoundary = [];
       previous = above ? 'above' : 'other';
+      continue;
+    }
+    if (c.kind === 'heading' && c.until !== undefined) {
+      // A title over its parts (1 大数据专项 with no amounts, its parts 1.1, 1.2): it names their
+      // sub-group and is otherwise a project row — no boundary for totals, no end of a heading's sums.
+      titleOuter = headingSubgroup;
+      headingSubgroup = c.text;
+      headingUntil = c.until;
+      fundRows.push({ row, kind: 'heading' });
       continue;
     }
     if (c.kind === 'heading') {
@@ -159,6 +181,7 @@ export function readFunds(
         // A heading row carrying its group's sums: a total over the projects under it.
         const ref = addTotal(row, c.text, labelColumn(sheet, table, row), { kind: 'below', projects: [] }, false);
         open.push({ ref, level: c.sub ? 2 : 1, projects: [] });
+        entity.set(i, { kind: 'total', index: ref });
       } else fundRows.push({ row, kind: 'heading' });
       group = '';
       subgroup = undefined;
@@ -168,7 +191,37 @@ export function readFunds(
       continue;
     }
 
+    if (c.kind === 'part') {
+      // Its money is in its parent's row already: read and checked, never added to a total.
+      const parent = entity.get(c.parent)!;
+      const read = readAmounts(sheet, row, table, issues, unitOf, uncalculated, false);
+      const unreadable = AMOUNT_FIELDS.filter((f) => table.columns[f] !== undefined && !read.amounts[f] && (read.uncalculated.includes(f) || !isBlank(cellAt(sheet, row, table.columns[f]!))));
+      const name = textOf(sheet, row, cols.name);
+      const code = textOf(sheet, row, cols.code);
+      parts.push({
+        index: parts.length,
+        sheet: sheet.name,
+        row,
+        cell: address(sheet.name, row, cols.name!),
+        name: name.replace(/^其中\s*[:：,，、]?\s*/, '') || name,
+        code: code || undefined,
+        parent,
+        project: parent.kind === 'project' ? parent.index : parent.kind === 'part' ? parts[parent.index].project : undefined,
+        how: c.how,
+        amounts: read.amounts,
+        unreadable,
+        uncalculated: read.uncalculated,
+      });
+      entity.set(i, { kind: 'part', index: parts.length - 1 });
+      fundRows.push({ row, kind: 'part', ref: parts.length - 1 });
+      continue;
+    }
+
     // A project row.
+    if (i > headingUntil) {
+      headingSubgroup = titleOuter;
+      headingUntil = Infinity;
+    }
     if (cols.code !== undefined) checkNumericCode(cellAt(sheet, row, cols.code), address(sheet.name, row, cols.code), issues, numericCode);
     const code = textOf(sheet, row, cols.code);
     const name = textOf(sheet, row, cols.name);
@@ -217,11 +270,12 @@ export function readFunds(
     if (!name) {
       issues.push(issue('MISSING_REQUIRED', 'error', project.cell, `此行有金额但没有项目名称，请填写项目名称；如是合计行，请写明“小计”或“合计”。`, `This row has amounts but no project name; fill in the name, or label it 小计/合计 if it is a total row.`));
     }
-    const budgetCol = cols.budget!;
     if (!project.amounts.budget && !project.unreadable.includes('budget')) {
-      issues.push(issue('MISSING_REQUIRED', 'error', address(sheet.name, row, budgetCol), `项目“${clip(name || '（无名称）')}”没有填写全年预算数，无法计算执行率。请填写预算数。`, `Project "${clip(name || '(no name)')}" has no budget, so no rate can be computed. Fill in the budget.`));
+      if (withParts.has(i)) budgetLater.push(project);
+      else issues.push(missingBudget(project, cols.budget!));
     }
     projects.push(project);
+    entity.set(i, { kind: 'project', index });
     noteGroup(g, sg);
     sinceBoundary.push(index);
     sinceHeading.push(index);
@@ -230,6 +284,9 @@ export function readFunds(
     previous = 'other';
   }
   close(0);
+  // A project whose row leaves an amount empty and whose numbered parts all give it: their sum.
+  issues.push(...partsSummed(projects, parts, table));
+  for (const p of budgetLater) if (!p.amounts.budget) issues.push(missingBudget(p, cols.budget!));
   if (projects.length === 0) {
     issues.push(
       issue(
@@ -241,7 +298,12 @@ export function readFunds(
       ),
     );
   }
-  return { projects, totals, fundRows, groups };
+  return { projects, parts, totals, fundRows, groups };
+}
+
+function missingBudget(project: Project, budgetCol: number): Issue {
+  const name = project.name;
+  return issue('MISSING_REQUIRED', 'error', address(project.sheet, project.row, budgetCol), `项目“${clip(name || '（无名称）')}”没有填写全年预算数，无法计算执行率。请填写预算数。`, `Project "${clip(name || '(no name)')}" has no budget, so no rate can be computed. Fill in the budget.`);
 }
 
 function readAmounts(

@@ -24,6 +24,20 @@ export interface SummaryProject {
   deviation: number | null;
   score: number | null;
   note: string;
+  /** Its parts (1.1, (1), 其中…), when it has any: checked against it, in no total. */
+  parts?: SummaryPart[];
+}
+
+export interface SummaryPart {
+  name: string;
+  cell: string;
+  /** numbered (1.1, (1), ①), qizhong (其中…) or indented. */
+  how: string;
+  budgetYuan: number | null;
+  executedYuan: number | null;
+  rate: number | null;
+  rateText: string;
+  parts?: SummaryPart[];
 }
 
 export interface SummaryGroup {
@@ -84,8 +98,28 @@ function groupSummary(g: GroupResult, model: Model, projects: ProjectResult[]): 
   return out;
 }
 
+function partsOf(model: Model, results: Analysis['results'] & object, kind: 'project' | 'part', index: number): SummaryPart[] | undefined {
+  const list = model.parts.filter((p) => p.parent.kind === kind && p.parent.index === index);
+  if (!list.length) return undefined;
+  return list.map((p) => {
+    const r = results.parts[p.index];
+    const sub = partsOf(model, results, 'part', p.index);
+    return {
+      name: p.name,
+      cell: p.cell,
+      how: p.how,
+      budgetYuan: r.budget !== undefined ? fenToYuanNumber(r.budget) : null,
+      executedYuan: r.executed !== undefined ? fenToYuanNumber(r.executed) : null,
+      rate: r.rate ? ratioToNumber(r.rate) : null,
+      rateText: r.rateText,
+      ...(sub ? { parts: sub } : {}),
+    };
+  });
+}
+
 export function toSummary(a: Analysis): Summary {
   const { model, results, period } = a;
+  const parts = (i: number) => (model && results ? partsOf(model, results, 'project', i) : undefined);
   return {
     fiscalYear: period?.fiscalYear ?? null,
     asOf: period ? formatIsoDate(period.asOf) : null,
@@ -109,6 +143,7 @@ export function toSummary(a: Analysis): Summary {
               deviation: r.deviation ?? null,
               score: r.score ?? null,
               note: r.note,
+              ...(parts(p.index) ? { parts: parts(p.index) } : {}),
             };
           })
         : [],

@@ -13,6 +13,7 @@ import { wan } from './notes';
 import { formatRate, percentScaled, printsAsFull, RateDisplay } from './rate';
 import { Period } from './settings';
 import { PaymentTotalRow } from './read-payments';
+import { partsMismatch } from './parts-check';
 import { clip, nameKey } from './text';
 
 export interface RuleContext {
@@ -273,7 +274,12 @@ export function zeroBudget({ model, results }: RuleContext): Issue[] {
     }));
 }
 
-export const RULES = [fundsSourceSum, duplicateProjects, executedChecks, totalRows, duplicateVouchers, rateRoundsToFull, reasonMissing, zeroBudget];
+/** A project's parts against the project (parts-check.ts). */
+export function partsAgree({ model, funds }: RuleContext): Issue[] {
+  return partsMismatch(model, funds);
+}
+
+export const RULES = [fundsSourceSum, duplicateProjects, executedChecks, totalRows, partsAgree, duplicateVouchers, rateRoundsToFull, reasonMissing, zeroBudget];
 
 export function runRules(ctx: RuleContext): Issue[] {
   return RULES.flatMap((rule) => rule(ctx));

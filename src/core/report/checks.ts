@@ -26,6 +26,8 @@ export const PROCESS_CODES: IssueCode[] = [
   'FISCAL_YEAR_GUESSED',
   'REASON_MISSING',
   'TOTAL_NOT_CHECKED',
+  'PARTS_SUMMED',
+  'PARTS_ASSUMED',
   'RATE_ROUNDS_TO_FULL',
   'ZERO_BUDGET',
   'CODE_AS_NUMBER',
@@ -106,6 +108,8 @@ function fundsCheck(ctx: BuildContext, i: Issue, index: number, col: number): Fi
       return { project: index, anchor: 'executed', words: exceeded(ctx, index), issues: [i] };
     case 'EXECUTED_MISMATCH_PAYMENTS':
       return { project: index, anchor: 'executed', words: '表中执行数与支付明细合计不一致', issues: [i] };
+    case 'PARTS_MISMATCH':
+      return { project: index, anchor, words: `本项目${field ? AMOUNT_WORDS[field].zh : '数字'}与所列分项之和不一致`, issues: [i] };
     case 'DUPLICATE_PROJECT':
       return { project: index, anchor: 'project', words: '本项目在预算表中重复列示', issues: [i] };
     default: {
@@ -125,6 +129,9 @@ export function figureChecks(ctx: BuildContext): FigureCheck[] {
   const out: FigureCheck[] = [];
   const byRow = new Map<string, number>();
   for (const p of ctx.model.projects) byRow.set(`${p.sheet}\u0000${p.row}`, p.index);
+  // A part's problem is its project's: the part is printed nowhere, its money is in the project's figures.
+  const partByRow = new Map<string, number>();
+  for (const p of ctx.model.parts) if (p.project !== undefined) partByRow.set(`${p.sheet}\u0000${p.row}`, p.index);
   const payments = new Map<number, number | undefined>();
   for (const pay of ctx.model.payments) payments.set(pay.row, pay.project);
   const paymentGroups = new Map<string, FigureCheck & { count: number }>();
@@ -139,6 +146,13 @@ export function figureChecks(ctx: BuildContext): FigureCheck[] {
   for (const i of dataIssues(ctx.issues)) {
     const at = parseAddress(i.cell);
     const index = at ? byRow.get(`${at.sheet}\u0000${at.row}`) : undefined;
+    const part = at && index === undefined ? partByRow.get(`${at.sheet}\u0000${at.row}`) : undefined;
+    if (at && part !== undefined) {
+      const p = ctx.model.parts[part];
+      const field = fieldAt(ctx, at.col);
+      out.push({ project: p.project, anchor: 'project', words: `其分项“${p.name}”的${field ? AMOUNT_WORDS[field].zh : '数据'}${CELL_WORDS[i.code] ?? '有误'}`, issues: [i] });
+      continue;
+    }
     if (at && index !== undefined) {
       out.push(fundsCheck(ctx, i, index, at.col));
       continue;
