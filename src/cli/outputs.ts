@@ -3,12 +3,13 @@
  * workbook, .json, .docx) and their contents made in memory, so that nothing touches the disk until
  * every one of them exists (write-file.ts then writes them as one set).
  */
-import type { Analysis, GeneratedTarget, ReportDocument, WorkbookSnapshot } from '../core';
-import { CHECKLIST_SHEET_NAME, REPORT_SHEET_NAME, chooseGeneratedSheet, renderChecklistSheet, renderReportSheet, toSummary } from '../core';
+import type { Analysis, ReportDocument } from '../core';
+import { toSummary } from '../core';
 import { UsageError } from './cli-error';
 import type { CliOptions } from './main';
 import { WorkbookKind, checkOutputKind, kindOfContentType, kindOfName } from './workbook-kind';
 import type { OutputFile } from './write-file';
+import { type GeneratedSheets, generatedSheets, workbookEdits } from './workbook-edits';
 import { XlsxPatchError } from './xlsx-patch';
 import { patchWorkbook, workbookContentType } from './xlsx-patch/node';
 
@@ -41,20 +42,8 @@ export function checkOutputContent(input: Uint8Array, opts: CliOptions): void {
   if (kind) checkOutputKind(kind, opts.input, opts.output!, 'content');
 }
 
-export interface GeneratedSheets {
-  report: GeneratedTarget;
-  checklist: GeneratedTarget;
-}
-
-/**
- * Where the report and its 核对清单 go in the output: over the sheets of those names when they are
- * as we generated them, else — a person changed them since — beside them, in 自评报告 (2).
- */
-export function generatedSheets(snapshot: WorkbookSnapshot): GeneratedSheets {
-  const names = snapshot.sheets.map((s) => s.name);
-  const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name);
-  return { report: chooseGeneratedSheet(REPORT_SHEET_NAME, names, sheetOf), checklist: chooseGeneratedSheet(CHECKLIST_SHEET_NAME, names, sheetOf) };
-}
+export { generatedSheets };
+export type { GeneratedSheets };
 
 /** What the run says about sheets it kept: “自评报告”在上次生成后有改动，已保留；新报告写在“自评报告 (2)”。 */
 export function keptSheetLines(sheets: GeneratedSheets, lang: 'zh' | 'en'): string[] {
@@ -75,9 +64,7 @@ export async function produceOutputs(input: Uint8Array, analysis: Analysis, repo
   const files: OutputFile[] = [];
   if (opts.output) {
     try {
-      const reportSheet = { ...renderReportSheet(report!), ...(sheets ? { sheetName: sheets.report.sheetName } : {}) };
-      const checklistSheet = { ...renderChecklistSheet(report!), ...(sheets ? { sheetName: sheets.checklist.sheetName } : {}) };
-      files.push({ flag: '-o', file: opts.output, content: await patchWorkbook(input, { plan: analysis.plan, reportSheet, checklistSheet }) });
+      files.push({ flag: '-o', file: opts.output, content: await patchWorkbook(input, workbookEdits(analysis, report!, sheets)) });
     } catch (e) {
       if (e instanceof XlsxPatchError) throw new UsageError(e.message);
       throw e;
