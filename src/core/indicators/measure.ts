@@ -129,6 +129,9 @@ export function readValue(value: CellValue, measure = ''): Reading {
   }
   const numbers = [...rest.matchAll(NUMBER)];
   const quantities = numbers.filter((m) => !DATE_UNIT.test(rest.slice(m.index! + m[0].length)));
+  if (quantities.length > 1 && directions.size > 0 && numbers.length === quantities.length) {
+    return { kind: 'unreadable', zh: '写了不止一个数值（如一个区间），无法确定目标', en: 'states more than one number (a range?), so the target is unclear' };
+  }
   if (numbers.length === 0 || quantities.length !== 1 || numbers.length !== quantities.length) {
     if (numbers.length === 0 && SYMBOLS.test(normalise(value))) return { kind: 'unreadable', zh: '只有比较符号，没有数值', en: 'has a comparison sign but no number' };
     return { kind: 'qualitative', text: value.trim() };
