@@ -8,7 +8,8 @@ import { formatExact } from './money';
 import { wan } from './notes';
 import { UncalculatedCells } from './uncalculated';
 import { ComputeOptions, Results, computeResults } from './compute';
-import { FundsTable, PaymentsTable, detectTables } from './detect';
+import { FundsTable, PaymentsTable, detectTable, detectTables } from './detect';
+import { Evaluation, IndicatorsTable, evaluate } from './indicators';
 import { Issue, sortIssues } from './issues';
 import { PaymentTally, matchPayments } from './match';
 import { Model } from './model';
@@ -34,6 +35,10 @@ export interface Analysis {
   period?: Period;
   model?: Model;
   results?: Results;
+  /** The 绩效指标 table, when the workbook has one (optional: without it nothing about it is said). */
+  indicators?: IndicatorsTable;
+  /** Every project's 预算执行率得分, and with an indicators table its indicator scores, 总分 and 自评等级. */
+  evaluation?: Evaluation;
   /** Errors first, then warnings, then notes, each in sheet order. */
   issues: Issue[];
   plan: WritePlan;
@@ -98,8 +103,14 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
       paymentTotals: payPart.totals,
     }),
   );
+  // The indicators table is optional: absent, nothing is said; ambiguous or mis-mapped, the issue says so and the run goes on.
+  const found = detectTable(snapshot, 'indicators', settings.mapping?.indicators, settingsYear(settings) ?? funds.year);
+  issues.push(...found.issues);
+  const indicators = found.table as IndicatorsTable | undefined;
+  const indicatorsSheet = indicators ? snapshot.sheets.find((s) => s.name === indicators.sheet) : undefined;
+  const evaluation = evaluate(model, results, issues, indicators && indicatorsSheet ? { table: indicators, sheet: indicatorsSheet } : undefined);
   const planWarnings: Issue[] = [];
-  const otherTables = [...candidates.funds, ...candidates.payments].filter((t) => t !== funds && t !== payments);
+  const otherTables = [...candidates.funds, ...candidates.payments, ...found.candidates].filter((t) => t !== funds && t !== payments);
   const plan = buildPlan({
     model,
     results,
@@ -114,7 +125,7 @@ export function analyze(snapshot: WorkbookSnapshot, settings: Settings = {}): An
     warnings: planWarnings,
   });
   const sorted = sortIssues([...issues, ...planWarnings]);
-  return { ok: true, settings: resolved, funds, payments, candidates, period, model, results, issues: sorted, plan };
+  return { ok: true, settings: resolved, funds, payments, candidates, period, model, results, indicators, evaluation, issues: sorted, plan };
 }
 
 /**

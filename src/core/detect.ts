@@ -227,7 +227,7 @@ function tableIssues(kind: TableKind, cand: Candidate, loc: TableLocation, issue
       ),
     );
   }
-  if (loc.unitSource === 'assumed' && Object.keys(loc.columnUnits).length === 0) {
+  if (loc.unitSource === 'assumed' && Object.keys(loc.columnUnits).length === 0 && specs.some((s) => s.amount)) {
     const unitZh = loc.unit === 'wan' ? '万元' : '元';
     issues.push(
       issue(

@@ -26,7 +26,26 @@ export type FundField =
 
 export type PaymentField = 'seq' | 'date' | 'voucher' | 'code' | 'name' | 'amount' | 'payee' | 'memo' | 'check';
 
-export type TableKind = 'funds' | 'payments';
+/**
+ * The 绩效指标 table (a 绩效目标申报表 / 绩效监控表 kept beside the budget): one row per indicator, keyed
+ * by 项目名称 or 项目编码. 年度总体目标 (预期目标 / 实际完成情况) may stand in two more columns, written
+ * once per project (merged down its rows, or on its first row).
+ */
+export type IndicatorField =
+  | 'name'
+  | 'code'
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'target'
+  | 'actual'
+  | 'measure'
+  | 'weight'
+  | 'deviation'
+  | 'goalExpected'
+  | 'goalActual';
+
+export type TableKind = 'funds' | 'payments' | 'indicators';
 
 export interface FieldSpec<F extends string> {
   field: F;
@@ -86,17 +105,38 @@ export const PAYMENT_FIELDS: FieldSpec<PaymentField>[] = [
   { field: 'check', synonyms: ['校验提示'], output: true, label: { zh: '校验提示', en: 'Check' } },
 ];
 
+export const INDICATOR_FIELDS: FieldSpec<IndicatorField>[] = [
+  { field: 'name', synonyms: ['预算项目名称', '项目名称', '项目'], label: { zh: '项目名称', en: 'Project' } },
+  { field: 'code', synonyms: ['预算项目编码', '项目编码', '项目代码', '项目编号'], label: { zh: '项目编码', en: 'Project code' } },
+  { field: 'level1', synonyms: ['一级指标'], label: { zh: '一级指标', en: 'Level-1 indicator' } },
+  { field: 'level2', synonyms: ['二级指标'], label: { zh: '二级指标', en: 'Level-2 indicator' } },
+  { field: 'level3', synonyms: ['三级指标', '指标名称', '绩效指标名称', '具体指标'], label: { zh: '三级指标', en: 'Indicator' } },
+  { field: 'target', synonyms: ['年度指标值', '全年指标值', '年度目标值', '预期指标值', '指标值', '目标值'], label: { zh: '年度指标值', en: 'Target' } },
+  { field: 'actual', synonyms: ['实际完成值', '全年实际完成值', '实际完成指标值', '全年完成值', '完成值', '实际值'], label: { zh: '实际完成值', en: 'Actual' } },
+  { field: 'measure', synonyms: ['计量单位', '度量单位', '单位'], label: { zh: '计量单位', en: 'Unit' } },
+  { field: 'weight', synonyms: ['分值', '指标分值', '权重分值'], label: { zh: '分值', en: 'Weight' } },
+  {
+    field: 'deviation',
+    synonyms: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因及改进措施', '偏差原因', '未完成原因分析'],
+    label: { zh: '偏差原因分析及改进措施', en: 'Deviation and remedy' },
+  },
+  { field: 'goalExpected', synonyms: ['年度总体目标', '预期目标', '年度目标', '总体目标'], label: { zh: '预期目标', en: 'Overall goal' } },
+  { field: 'goalActual', synonyms: ['实际完成情况', '总体目标完成情况', '目标完成情况', '全年实际完成情况'], label: { zh: '实际完成情况', en: 'Goal achieved' } },
+];
+
 export function fieldSpecs(kind: 'funds'): FieldSpec<FundField>[];
 export function fieldSpecs(kind: 'payments'): FieldSpec<PaymentField>[];
+export function fieldSpecs(kind: 'indicators'): FieldSpec<IndicatorField>[];
 export function fieldSpecs(kind: TableKind): FieldSpec<string>[];
 export function fieldSpecs(kind: TableKind): FieldSpec<string>[] {
   return TABLE_SPECS[kind].fields;
 }
 
 /** Fields a table must have to be recognised at all. */
-export const REQUIRED_FIELDS: { funds: FundField[]; payments: PaymentField[] } = {
+export const REQUIRED_FIELDS: { funds: FundField[]; payments: PaymentField[]; indicators: IndicatorField[] } = {
   funds: ['name', 'budget'],
   payments: ['amount'],
+  indicators: ['level3', 'target'],
 };
 
 /**
@@ -124,5 +164,13 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
     // A payments table has the paid amount and something that names the project and the payment.
     accepts: (c) => ('code' in c || 'name' in c) && ('date' in c || 'voucher' in c),
     label: { zh: '支付明细表', en: 'payments table' },
+  },
+  indicators: {
+    kind: 'indicators',
+    fields: INDICATOR_FIELDS,
+    required: REQUIRED_FIELDS.indicators,
+    // An indicators table names the project each indicator belongs to, and its 一级 or 二级 level.
+    accepts: (c) => ('code' in c || 'name' in c) && ('level1' in c || 'level2' in c),
+    label: { zh: '绩效指标表', en: 'indicators table' },
   },
 };

@@ -20,3 +20,4 @@ export { deviationNote, wan } from './notes';
 export { nameKey, toHalfWidth } from './text';
 export * from './report';
 export * from './generated-sheets';
+export * from './indicators';

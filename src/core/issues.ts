@@ -45,7 +45,17 @@ export type IssueCode =
   | 'REASON_MISSING'
   | 'ZERO_BUDGET'
   | 'CODE_AS_NUMBER'
-  | 'NO_PROJECTS';
+  | 'NO_PROJECTS'
+  // The 绩效指标 table (src/core/indicators): its problems keep an indicator, or a project's 总分, unscored.
+  | 'INDICATOR_UNKNOWN_PROJECT'
+  | 'INDICATOR_VALUE_MISSING'
+  | 'INDICATOR_TARGET_UNREADABLE'
+  | 'INDICATOR_UNIT_MISMATCH'
+  | 'INDICATOR_NOT_SCORED'
+  | 'INDICATOR_LEVEL_UNKNOWN'
+  | 'INDICATOR_KIND_MISSING'
+  | 'INDICATOR_WEIGHT_INVALID'
+  | 'INDICATOR_WEIGHTS_TOTAL';
 
 export interface Issue {
   code: IssueCode;

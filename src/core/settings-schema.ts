@@ -213,7 +213,12 @@ function checkTable(kind: TableKind) {
 
 /** A column mapping as the user writes it: `{"funds": {"sheet": "项目资金", "headerRow": 3, "columns": {"budget": "G"}}}`. */
 export function checkMapping(value: unknown, path = ''): Checked<MappingOverride> {
-  return checkObject<MappingOverride>(value, path, { funds: checkTable('funds'), payments: checkTable('payments') }, { zh: '可含 funds 和 payments', en: 'with funds and/or payments' });
+  return checkObject<MappingOverride>(
+    value,
+    path,
+    { funds: checkTable('funds'), payments: checkTable('payments'), indicators: checkTable('indicators') },
+    { zh: '可含 funds、payments 和 indicators', en: 'with funds, payments and/or indicators' },
+  );
 }
 
 // ——— the schema ———
@@ -278,8 +283,8 @@ export const SETTINGS_SCHEMA: { [K in ConfigurableSetting]-?: SettingSpec<NonNul
     type: { zh: 'JSON 对象', en: 'JSON object' },
     check: checkMapping,
     description: {
-      zh: '更正自动识别的表格位置：funds（项目资金表）、payments（支付明细）各可指定 sheet、headerRow（表头行号）、range（一张工作表上有两张表时选其一，如 "J:Q" 或 "J3:Q40"）、columns（字段 → 列字母，null 为忽略）、unit（yuan | wan）。字段名见 src/core/fields.ts。',
-      en: 'Corrects the detected tables: funds and payments each take sheet, headerRow, range (which of two tables on a sheet: "J:Q" or "J3:Q40"), columns (field → column letter, null to ignore) and unit (yuan | wan). Field names are in src/core/fields.ts.',
+      zh: '更正自动识别的表格位置：funds（项目资金表）、payments（支付明细）、indicators（绩效指标表）各可指定 sheet、headerRow（表头行号）、range（一张工作表上有两张表时选其一，如 "J:Q" 或 "J3:Q40"）、columns（字段 → 列字母，null 为忽略）、unit（yuan | wan）。字段名见 src/core/fields.ts。',
+      en: 'Corrects the detected tables: funds, payments and indicators each take sheet, headerRow, range (which of two tables on a sheet: "J:Q" or "J3:Q40"), columns (field → column letter, null to ignore) and unit (yuan | wan). Field names are in src/core/fields.ts.',
     },
     example: '{"funds": {"headerRow": 3, "columns": {"budget": "G"}}}',
     flag: '--map',

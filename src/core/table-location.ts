@@ -81,6 +81,8 @@ export interface TableOverride {
 export interface MappingOverride {
   funds?: TableOverride;
   payments?: TableOverride;
+  /** The 绩效指标 table (optional: a workbook without one is scored on 执行率 alone). */
+  indicators?: TableOverride;
 }
 
 export interface DetectionResult {

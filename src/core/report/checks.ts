@@ -46,9 +46,14 @@ export interface FigureCheck {
   issues: Issue[];
 }
 
-/** The issues that concern the figures a report prints: errors and warnings, not the process ones. */
+/** The 绩效指标 table's problems: they concern the 绩效自评表's scores, not the budget figures the report prints. */
+export function isIndicatorIssue(i: Pick<Issue, 'code'>): boolean {
+  return i.code.startsWith('INDICATOR_');
+}
+
+/** The issues that concern the budget figures a report prints: errors and warnings, not the process ones. */
 export function dataIssues(issues: readonly Issue[]): Issue[] {
-  return issues.filter((i) => i.severity !== 'info' && !PROCESS_CODES.includes(i.code));
+  return issues.filter((i) => i.severity !== 'info' && !PROCESS_CODES.includes(i.code) && !isIndicatorIssue(i));
 }
 
 const BUDGET_FIELDS: AmountField[] = ['budget', 'initialBudget', 'fiscal', 'carryover', 'other'];

@@ -59,7 +59,7 @@ export function TablesStep({ analysis, snapshot, mapping, disabled, onApplyMappi
     payments: analysis ? ambiguousCandidates(analysis.candidates.payments, analysis.issues) : [],
   };
   const ambiguousKinds = (['funds', 'payments'] as const).filter((k) => ambiguous[k].length > 0);
-  const ambiguousIssue = (kind: TableKind) => {
+  const ambiguousIssue = (kind: 'funds' | 'payments') => {
     const cells = new Set(ambiguous[kind].map((c) => c.range.split(':')[0]));
     return analysis?.issues.find((i) => i.code === 'TABLE_AMBIGUOUS' && cells.has(i.cell));
   };
