@@ -2,7 +2,8 @@
  * A real-sized workbook — 2,000 projects, 20,000 payments, hundreds of issues — in the narrowest pane
  * (320×600): the two jobs stay in view, the page does not grow with the workbook, and long work lets
  * the progress bar move. Page heights and main-thread stalls are measured and written to
- * test-artifacts/taskpane/responsiveness.json; only generous sanity bounds are asserted (shared machine).
+ * test-artifacts/taskpane/responsiveness.json. The longest freeze is bounded against the page's own
+ * measured speed, so a busy shared machine does not fail it but a report built in one block would.
  */
 import fs from 'fs';
 import os from 'os';
@@ -44,6 +45,14 @@ function bigWorkbook(): FakeWorkbookData {
   return data;
 }
 
+/**
+ * The longest main-thread task of 生成并复制报告 for 2,000 projects, in calibrations (one copy of the
+ * whole simulated workbook through JSON, 2.2–2.4 s there): measured 1.5 and 1.9 (longest tasks 3.7 s and
+ * 4.2 s, with ~6 other jobs on the 2 cores); twice the worst is allowed. The whole report in one task
+ * (the sum of its tasks, 12–17 s) would be 5–7.
+ */
+const LONGEST_TASK_CALIBRATIONS = 4;
+
 const NARROW = { width: 320, height: 600 };
 
 /** Records long tasks and the gaps between animation frames from the first script on. */
@@ -73,6 +82,25 @@ async function takeMeasures(page: Page): Promise<{ longTasks: number[]; maxFrame
     const w = window as unknown as { __long: number[]; __gaps: number[]; __progress: string[] };
     const out = { longTasks: w.__long.splice(0), maxFrameGapMs: Math.max(0, ...w.__gaps.splice(0)), progress: w.__progress.splice(0).map(Number) };
     return out;
+  });
+}
+
+/**
+ * How fast this page's main thread is right now: the median time of a fixed piece of work of the kind
+ * the pane does (copying the simulated workbook's cells through JSON: strings, objects, garbage). A long
+ * task is judged against it, so a machine that is slow or busy (2 cores shared by several jobs) moves
+ * both figures together rather than failing the test.
+ */
+async function calibrate(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const data = (window as unknown as { __FAKE_WORKBOOK__: unknown }).__FAKE_WORKBOOK__;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      JSON.parse(JSON.stringify(data));
+      times.push(performance.now() - t0);
+    }
+    return Math.round(times.sort((a, b) => a - b)[1]);
   });
 }
 
@@ -124,10 +152,14 @@ test('2,000 projects at 320×600: the two jobs in view, a bounded page, a bar th
   expect(headingTop).toBeLessThan(NARROW.height);
 
   // Long work: generate and copy the report for 2,000 projects.
+  const before = await calibrate(page);
   await takeMeasures(page);
   await page.getByRole('button', { name: '生成并复制报告' }).click();
   await page.getByTestId('notice').waitFor({ timeout: 180_000 });
   figures.report = await takeMeasures(page);
+  figures.calibrationMs = Math.max(before, await calibrate(page));
+  const longest = Math.max(0, ...(figures.report as { longTasks: number[] }).longTasks);
+  figures.longestTaskPerCalibration = +(longest / (figures.calibrationMs as number)).toFixed(1);
 
   console.log(`task pane at scale: ${JSON.stringify(figures)}`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -137,10 +169,11 @@ test('2,000 projects at 320×600: the two jobs in view, a bounded page, a bar th
   expect(figures.bigHeightPx as number).toBeLessThan((figures.sampleHeightPx as number) + 400);
   expect(figures.bigExpandedHeightPx as number).toBeLessThan((figures.bigHeightPx as number) + 900);
   // The bar moved through the run (several distinct values, only forward), and nothing froze for long.
-  const { progress, longTasks } = figures.report as { progress: number[]; longTasks: number[] };
+  const { progress } = figures.report as { progress: number[] };
   expect(progress.length).toBeGreaterThanOrEqual(4);
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
-  expect(Math.max(0, ...longTasks)).toBeLessThan(15_000);
+  // The longest freeze, against the page's own speed (calibrate; LONGEST_TASK_CALIBRATIONS says what was measured).
+  expect(longest).toBeLessThan(LONGEST_TASK_CALIBRATIONS * (figures.calibrationMs as number));
   expect(big.problems).toEqual([]);
   await big.context.close();
 });
