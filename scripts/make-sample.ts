@@ -3,7 +3,9 @@
  * a funds table laid out the way a 财务科 keeps one (title, 单位：万元, a two-row header under a
  * merged 其中, 资金类别 merged down each group, 小计/合计 rows with SUM formulas, an empty 执行率
  * column), a payments export in 元 whose vouchers add up to each project's 执行数, and a 单位信息
- * sheet for the report. Deterministic: the same file every run.
+ * sheet for the report, and a 绩效指标 sheet laid out like the national 项目支出绩效自评表's indicator
+ * block (项目名称, 年度总体目标 and 一级/二级指标 merged down their rows, 年度总体目标 over 预期目标 |
+ * 实际完成情况). Deterministic: the same file every run.
  *
  *   npm run sample
  */
@@ -12,7 +14,7 @@ import * as path from 'path';
 import { projectRoot } from './project-root';
 import { parseAmount } from '../src/core/money';
 import { LINE_HEIGHT_PT, wrappedHeightPt } from '../src/cli/xlsx-patch/row-height';
-import { PROJECTS, SampleProject, UNIT } from './sample-data';
+import { INDICATORS, PROJECTS, SampleProject, UNIT } from './sample-data';
 
 export const SAMPLE_PATH = path.join(projectRoot(), 'samples', '黔南州大数据局-2023预算执行.xlsx');
 
@@ -237,6 +239,65 @@ function buildUnit(wb: ExcelJS.Workbook): void {
   ws.getCell(r + 1, 1).font = { bold: true };
 }
 
+/** Merge a column's cells down a run of rows holding the same value (the first row keeps it). */
+function mergeRuns(ws: ExcelJS.Worksheet, col: number, first: number, values: string[]): void {
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    while (j + 1 < values.length && values[j + 1] === values[i]) j++;
+    // Emptied before merging: once merged, a covered cell writes through to the merge's first cell.
+    for (let k = i + 1; k <= j; k++) ws.getCell(first + k, col).value = null;
+    if (j > i) ws.mergeCells(first + i, col, first + j, col);
+    i = j + 1;
+  }
+}
+
+function buildIndicators(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('绩效指标');
+  const headers = ['项目名称', '年度总体目标', '', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '偏差原因分析及改进措施'];
+  const widths = [30, 30, 40, 12, 14, 24, 16, 22, 40];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.mergeCells('A1:I1');
+  ws.getCell('A1').value = `${UNIT.name}${UNIT.year}年项目支出绩效指标完成情况表`;
+  ws.getCell('A1').font = { bold: true, size: 16, name: '宋体' };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  headers.forEach((h, i) => {
+    styleHeader(Object.assign(ws.getCell(2, i + 1), { value: h || null }));
+    styleHeader(ws.getCell(3, i + 1));
+  });
+  ws.mergeCells('B2:C2');
+  ws.getCell('B3').value = '预期目标';
+  ws.getCell('C3').value = '实际完成情况';
+  for (let col = 1; col <= 9; col++) if (col < 2 || col > 3) ws.mergeCells(2, col, 3, col);
+  let row = 4;
+  for (const p of PROJECTS) {
+    const ind = INDICATORS[p.code];
+    if (!ind) throw new Error(`no indicators for ${p.code} in sample data`);
+    const first = row;
+    for (const [level1, level2, name, target, actual, deviation] of ind.rows) {
+      const values: ExcelJS.CellValue[] = [p.name, ind.goal, p.implementation ?? '已完成年度目标。', level1, level2, name, target, actual, deviation ?? null];
+      values.forEach((v, i) => {
+        const c = ws.getCell(row, i + 1);
+        c.value = v;
+        c.border = border;
+        c.alignment = { vertical: 'middle', wrapText: true, horizontal: i >= 6 && i <= 7 ? 'center' : undefined };
+      });
+      fitRowHeight(ws, row, [6, 8, 9]);
+      row++;
+    }
+    // As the national form lays it out: the project, its goal and each 一级/二级 merged down their rows.
+    for (const col of [1, 2, 3]) ws.mergeCells(first, col, row - 1, col);
+    mergeRuns(ws, 4, first, ind.rows.map((r) => r[0]));
+    mergeRuns(ws, 5, first, ind.rows.map((r) => `${r[0]}\u0000${r[1]}`));
+    // The merged goal texts need the height of all the project's rows together.
+    const need = Math.max(...[2, 3].map((c) => wrappedHeightPt(String(ws.getCell(first, c).value ?? ''), ws.getColumn(c).width ?? 9)));
+    let have = 0;
+    for (let r = first; r < row; r++) have += ws.getRow(r).height ?? LINE_HEIGHT_PT;
+    if (need > have) ws.getRow(row - 1).height = (ws.getRow(row - 1).height ?? LINE_HEIGHT_PT) + need - have;
+  }
+  ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }];
+  ws.pageSetup = { ...WIDE_PRINT, printTitlesRow: '2:3' };
+}
+
 export async function buildSample(file = SAMPLE_PATH): Promise<string> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '绩效自评助手 scripts/make-sample';
@@ -245,6 +306,7 @@ export async function buildSample(file = SAMPLE_PATH): Promise<string> {
   buildFunds(wb);
   buildPayments(wb);
   buildUnit(wb);
+  buildIndicators(wb);
   await wb.xlsx.writeFile(file);
   return file;
 }

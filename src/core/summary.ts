@@ -9,6 +9,41 @@ import { Model } from './model';
 import { formatIsoDate } from './dates';
 import { fenToYuanNumber } from './money';
 import { ratioToNumber } from './rate';
+import { Grade, IndicatorKind, ProjectEvaluation } from './indicators';
+
+/** One indicator as the 绩效自评表 prints it: 分值 and 得分 in points with two decimals (得分 null when not scored). */
+export interface SummaryIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  kind: IndicatorKind | null;
+  target: string;
+  actual: string;
+  weight: number;
+  weightSource: 'table' | 'default';
+  score: number | null;
+  /** How it was scored: 30×min(819/800,1)=30.00, “基本完成”：10×50%=5.00, or why it was not. */
+  working: string;
+  /** The 三级指标 cell. */
+  cell: string;
+  deviation: string | null;
+}
+
+/**
+ * A project's self-evaluation (项目支出绩效自评表). Every project has one: 预算执行率's score (null when
+ * the rate is unknown) and its indicators ([] when the workbook has no indicators table or does not
+ * list the project). `total` and `grade` are present only when the project has indicators, every one
+ * of them is scored and the rate is known; `indicatorScore` is null otherwise.
+ */
+export interface SummaryEvaluation {
+  executionScore: number | null;
+  executionWorking: string;
+  indicatorScore: number | null;
+  total?: number;
+  grade?: Grade;
+  goal: { expected: string | null; achieved: string | null };
+  indicators: SummaryIndicator[];
+}
 
 export interface SummaryProject {
   name: string;
@@ -26,6 +61,7 @@ export interface SummaryProject {
   note: string;
   /** Its parts (1.1, (1), 其中…), when it has any: checked against it, in no total. */
   parts?: SummaryPart[];
+  evaluation: SummaryEvaluation;
 }
 
 export interface SummaryPart {
@@ -72,6 +108,8 @@ export interface Summary {
   projects: SummaryProject[];
   groups: SummaryGroup[];
   totals: SummaryGroup | null;
+  /** The 绩效指标 table read (e.g. 绩效指标!A2:H40), or null when the workbook has none. */
+  indicatorsTable: string | null;
   issues: { code: string; severity: string; cell: string; message: string; messageEn: string }[];
 }
 
@@ -144,11 +182,39 @@ export function toSummary(a: Analysis): Summary {
               score: r.score ?? null,
               note: r.note,
               ...(parts(p.index) ? { parts: parts(p.index) } : {}),
+              evaluation: evaluationSummary(a.evaluation!.projects[p.index]),
             };
           })
         : [],
     groups: model && results ? results.groups.map((g) => groupSummary(g, model, results.projects)) : [],
     totals: model && results ? groupSummary(results.total, model, results.projects) : null,
+    indicatorsTable: a.indicators?.range ?? null,
     issues: a.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, message: i.message, messageEn: i.messageEn })),
+  };
+}
+
+const points = (h: number | undefined): number | null => (h === undefined ? null : h / 100);
+
+function evaluationSummary(e: ProjectEvaluation): SummaryEvaluation {
+  return {
+    executionScore: points(e.executionScore),
+    executionWorking: e.executionWorking,
+    indicatorScore: points(e.indicatorScore),
+    ...(e.total !== undefined ? { total: e.total / 100, grade: e.grade } : {}),
+    goal: { expected: e.goal.expected?.value ?? null, achieved: e.goal.achieved?.value ?? null },
+    indicators: e.indicators.map((s) => ({
+      level1: s.level1,
+      level2: s.level2,
+      name: s.name,
+      kind: s.kind ?? null,
+      target: s.target,
+      actual: s.actual,
+      weight: s.weight / 100,
+      weightSource: s.weightSource,
+      score: points(s.score),
+      working: s.working,
+      cell: s.cell,
+      deviation: s.deviation?.value ?? null,
+    })),
   };
 }

@@ -11,7 +11,7 @@
  * as far as the table can matter; what was left unread is returned, so nothing is written there.
  * No number formats are read: Range.values gives dates as serial numbers, which the core reads as dates.
  */
-import { CellRect, CellValue, HEADER_SEARCH_ROWS, MappingOverride, Settings, SheetSnapshot, TableLocation, TableOverride, WorkbookSnapshot, detectTables, parseRangeOverride, settingsYear } from '../core';
+import { CellRect, CellValue, HEADER_SEARCH_ROWS, MappingOverride, Settings, SheetSnapshot, TableLocation, TableOverride, WorkbookSnapshot, detectTable, detectTables, parseRangeOverride, settingsYear } from '../core';
 import { cellBytes } from './budget';
 import { Capabilities } from './host';
 import { ReadPiece, readPieces } from './range-io';
@@ -40,7 +40,7 @@ function overrideHeaderRow(o: TableOverride | undefined): number {
 
 /** Rows 1…N hold every header the core may look at, including a two-row header at a user-chosen row or range. */
 export function headerWindowRows(mapping: MappingOverride | undefined): number {
-  const wanted = [HEADER_SEARCH_ROWS + 1, overrideHeaderRow(mapping?.funds) + 1, overrideHeaderRow(mapping?.payments) + 1];
+  const wanted = [HEADER_SEARCH_ROWS + 1, overrideHeaderRow(mapping?.funds) + 1, overrideHeaderRow(mapping?.payments) + 1, overrideHeaderRow(mapping?.indicators) + 1];
   return Math.max(...wanted);
 }
 
@@ -202,8 +202,10 @@ export async function readWorkbookState(context: Excel.RequestContext, settings:
   progress?.(0.2);
   const header = headerSnapshot(outline);
   const detected = detectTables(header, settings.mapping, { fiscalYear: settingsYear(settings) });
+  // The 绩效指标 table's sheet is read whole too, however large (the core forward-fills its rows).
+  const indicators = detectTable(header, 'indicators', settings.mapping?.indicators, settingsYear(settings) ?? detected.funds?.year).table;
   const windows = new Map<string, TableSheet>();
-  for (const table of [detected.funds, detected.payments]) {
+  for (const table of [detected.funds, detected.payments, indicators]) {
     if (!table) continue;
     const o = outline.sheets.find((s) => s.name === table.sheet);
     if (o?.used && !windows.has(o.name)) windows.set(o.name, tableWindow(o, table));
@@ -234,7 +236,7 @@ export async function readWorkbookState(context: Excel.RequestContext, settings:
           }
         }
       } else {
-        pieces.push(piece(sheet, o.name, rect, columnCosts(o, detected.funds!.dataStart)));
+        pieces.push(piece(sheet, o.name, rect, columnCosts(o, (o.name === detected.funds?.sheet ? detected.funds : indicators)?.dataStart ?? top)));
       }
       return sheet;
     }

@@ -136,24 +136,24 @@ describe('docProps/app.xml lists the sheets after the run', () => {
   it('the sample run through the CLI: 自评报告 and 核对清单 added, Worksheets 5', async () => {
     const out = path.join(scratchDir(), 'out.xlsx');
     expect((await cli(['report', SAMPLE, '-o', out])).code).toBe(0);
-    expect(await appTitles(readFileSync(SAMPLE))).toEqual({ headings: [['Worksheets', 3]], titles: ['项目资金', '支付明细', '单位信息'], sizes: [2, 3] });
-    expect(await appTitles(readFileSync(out))).toEqual({ headings: [['Worksheets', 5]], titles: ['项目资金', '支付明细', '单位信息', '自评报告', '核对清单'], sizes: [2, 5] });
+    expect(await appTitles(readFileSync(SAMPLE))).toEqual({ headings: [['Worksheets', 4]], titles: ['项目资金', '支付明细', '单位信息', '绩效指标'], sizes: [2, 4] });
+    expect(await appTitles(readFileSync(out))).toEqual({ headings: [['Worksheets', 6]], titles: ['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单'], sizes: [2, 6] });
   });
 
   it('Chinese Excel’s headings: the sheet goes among 工作表, before the 命名范围 titles', async () => {
     const vt = 'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"';
-    const app = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ${vt}><Application>Microsoft Excel</Application><HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>3</vt:i4></vt:variant><vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="4" baseType="lpstr"><vt:lpstr>项目资金</vt:lpstr><vt:lpstr>支付明细</vt:lpstr><vt:lpstr>单位信息</vt:lpstr><vt:lpstr>项目资金!Print_Titles</vt:lpstr></vt:vector></TitlesOfParts><AppVersion>16.0300</AppVersion></Properties>`;
+    const app = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ${vt}><Application>Microsoft Excel</Application><HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>4</vt:i4></vt:variant><vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="5" baseType="lpstr"><vt:lpstr>项目资金</vt:lpstr><vt:lpstr>支付明细</vt:lpstr><vt:lpstr>单位信息</vt:lpstr><vt:lpstr>绩效指标</vt:lpstr><vt:lpstr>项目资金!Print_Titles</vt:lpstr></vt:vector></TitlesOfParts><AppVersion>16.0300</AppVersion></Properties>`;
     const input = await withParts(new Uint8Array(readFileSync(SAMPLE)), { 'docProps/app.xml': app });
     const snapshot = workbookSnapshot(await readWorkbook(input));
     const analysis = analyze(snapshot, { today: '2024-01-15' });
     const out = await patchWorkbook(input, { plan: analysis.plan, reportSheet: renderReportSheet(buildReport(analysis, snapshot)) });
     expect(await appTitles(out)).toEqual({
       headings: [
-        ['工作表', 4],
+        ['工作表', 5],
         ['命名范围', 1],
       ],
-      titles: ['项目资金', '支付明细', '单位信息', '自评报告', '项目资金!Print_Titles'],
-      sizes: [4, 5],
+      titles: ['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '项目资金!Print_Titles'],
+      sizes: [4, 6],
     });
     expect((await partText(out, 'docProps/app.xml'))!.endsWith('<AppVersion>16.0300</AppVersion></Properties>')).toBe(true);
   });

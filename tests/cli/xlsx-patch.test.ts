@@ -250,7 +250,7 @@ describe('the reference report’s workbook (made by exceljs) patched with its p
 
   it('adds 自评报告 after the other sheets: fonts, wrap, row heights, hidden trace column', async () => {
     const wb = await readWorkbook(output);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告']);
     const ws = wb.getWorksheet('自评报告')!;
     const plan = renderReportSheet(buildReport(analysis, workbookSnapshot(await readWorkbook(input))));
     expect(ws.getCell('A1').value).toBe(plan.rows[0].text);
@@ -271,10 +271,10 @@ describe('the reference report’s workbook (made by exceljs) patched with its p
     reportSheet.rows = reportSheet.rows.slice(0, 3);
     const twice = await patchWorkbook(output, { plan: again.plan, reportSheet });
     const wb = await readWorkbook(twice);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '自评报告']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告']);
     expect(wb.getWorksheet('自评报告')!.rowCount).toBe(3);
     const types = (await partText(twice, '[Content_Types].xml'))!;
-    expect(types.match(/worksheet\+xml/g)).toHaveLength(4);
-    expect((await partText(twice, 'xl/workbook.xml'))!.match(/<sheet /g)).toHaveLength(4);
+    expect(types.match(/worksheet\+xml/g)).toHaveLength(5);
+    expect((await partText(twice, 'xl/workbook.xml'))!.match(/<sheet /g)).toHaveLength(5);
   });
 });

@@ -61,6 +61,7 @@ it('a mid-year run: typed, paid and unknown 执行数, a group whose rate cannot
         deviation: 0.5 - 20 / 72,
         score: 2.78,
         note: '截至2023年6月30日执行率28%，序时进度50%，低于序时进度22个百分点；尚未支付52万元。',
+        evaluation: { executionScore: 2.78, executionWorking: '10×min(20/72,1)=2.78', indicatorScore: null, goal: { expected: null, achieved: null }, indicators: [] },
       },
       {
         name: '数据中台',
@@ -76,6 +77,7 @@ it('a mid-year run: typed, paid and unknown 执行数, a group whose rate cannot
         deviation: 0.5 - 150000.5 / 300000,
         score: 5,
         note: '截至2023年6月30日执行率50%，序时进度50%，与序时进度持平。',
+        evaluation: { executionScore: 5, executionWorking: '10×min(15.00005/30,1)=5.00', indicatorScore: null, goal: { expected: null, achieved: null }, indicators: [] },
       },
       {
         name: '宣传',
@@ -91,6 +93,8 @@ it('a mid-year run: typed, paid and unknown 执行数, a group whose rate cannot
         deviation: null,
         score: null,
         note: '执行数待定，未计算执行率。',
+        // No rate, no 预算执行率 score; no indicators table, so no 总分 or 等级 either.
+        evaluation: { executionScore: null, executionWorking: '执行率未能计算，预算执行率未评分', indicatorScore: null, goal: { expected: null, achieved: null }, indicators: [] },
       },
     ],
     groups: [
@@ -123,6 +127,7 @@ it('a mid-year run: typed, paid and unknown 执行数, a group whose rate cannot
       unknownExecuted: ['宣传'],
       rateBasis: '执行率按其余2个项目计算；宣传执行数待定',
     },
+    indicatorsTable: null,
     issues: [
       {
         code: 'AMOUNT_NOT_NUMERIC',

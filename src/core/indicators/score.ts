@@ -12,6 +12,7 @@
 import { Issue, issue } from '../issues';
 import { Fen, formatExact } from '../money';
 import { Ratio } from '../rate';
+import { CellValue } from '../snapshot';
 import { clip } from '../text';
 import { Judgement, Quantity, alignPercent, judge, readValue } from './measure';
 import { EXECUTION_WEIGHT, Grade, IndicatorRow, IndicatorScore, ScoreMethod } from './types';
@@ -157,7 +158,9 @@ export function scoreIndicator(row: IndicatorRow, weight: number, weightSource: 
       );
       return notScored(`单位不同（${a.unit}与${t.unit}），未评分`);
     }
-    return { ...base, ...numeric(weight, target.direction, t, a) };
+    // A percentage cell is printed as Excel shows it (95%), not as the fraction it holds.
+    const shown = (cell: CellValue, before: Quantity, after: Quantity, text: string) => (typeof cell === 'number' && before !== after ? `${after.text}%` : text);
+    return { ...base, target: shown(row.targetValue, target.value, t, base.target), actual: shown(row.actualValue, actual.value, a, base.actual), ...numeric(weight, target.direction, t, a) };
   }
   // A qualitative target, or an actual in words: judged by what the actual says.
   const j = actual.kind === 'unreadable' ? undefined : judge(row.actual.value, row.target.value);
