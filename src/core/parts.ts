@@ -32,7 +32,8 @@ export type Numbering =
   | { style: 'none' };
 
 const QIZHONG = /^其中/;
-const DOTTED = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?!\d)/;
+/** 1.1, 1.2.3, or with hyphens 1-1 (full-width １－１ made half-width first). */
+const DOTTED = /^(\d{1,3}(?:[.-]\d{1,3})+)\.?(?!\d)/;
 const PAREN = /^\((\d{1,3})\)/;
 const CIRCLED = /^[\u2460-\u2473]/;
 /** A project's own number: 1, 1、 1. or 1．, alone in the 序号 column or before the name. */
@@ -51,7 +52,7 @@ export function numberingOf(v: CellValue, alone: boolean): Numbering {
   if (!t) return { style: 'none' };
   if (QIZHONG.test(t)) return { style: 'qizhong' };
   let m = DOTTED.exec(t);
-  if (m) return { style: 'dotted', path: m[1].split('.').map(Number) };
+  if (m) return { style: 'dotted', path: m[1].split(/[.-]/).map(Number) };
   m = PAREN.exec(t);
   if (m) return { style: 'paren', n: Number(m[1]) };
   if (CIRCLED.test(t)) return { style: 'circled', n: t.charCodeAt(0) - 0x2460 + 1 };

@@ -89,6 +89,13 @@ describe('parts numbered 1.1, 1.2 under project 1', () => {
     expect(a.results!.total.budget).toBe(350_0000_00n);
   });
 
+  it('parts numbered with hyphens (1-1, １－２) are read the same way', () => {
+    const hyphens = rows.map((r, i) => [['1', '1-1', '１－２', '2', null][i], ...r.slice(1)]);
+    const a = run(book(fundsSheet(hyphens, SEQ)));
+    expect(a.model!.parts.map((p) => p.name)).toEqual(['平台运维', '数据治理']);
+    expect(a.results!.total.budget).toBe(350_0000_00n);
+  });
+
   it('parts of parts (1.1.1 under 1.1) are checked against their own parent', () => {
     const deep: CellValue[][] = [
       ['1', '大数据专项', 300, 240],

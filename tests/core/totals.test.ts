@@ -221,3 +221,40 @@ it('a payments export with its 合计 as the first row: checked against the paym
   expect(e.map((i) => i.cell)).toEqual(['支付明细!D2']);
   expect(e[0].message).toContain('与下方各笔之和 60000 元不符');
 });
+
+describe('小计/合计 rows in other wordings', () => {
+  it('上级资金合计数, 州本级项目小计数 and 全部项目总计数 are totals, never projects: the total is 180 万元, not 540', () => {
+    const a = run(
+      book(
+        fundsSheet(
+          [
+            ['上级资金', '网站运维', 100, 80],
+            ['上级资金', '机房改造', 50, 40],
+            ['', '上级资金合计数', 150, 120],
+            ['州本级', '宣传', 30, 30],
+            ['', '州本级项目小计数', 30, 30],
+            ['', '全部项目总计数', 180, 150],
+          ],
+          ['资金类别', '项目名称', '全年预算数', '执行数'],
+        ),
+      ),
+    );
+    expect(a.model!.projects.map((p) => p.name)).toEqual(['网站运维', '机房改造', '宣传']);
+    expect(a.results!.total.budget).toBe(180_0000_00n);
+    expect(a.results!.total.rateText).toBe('83%');
+    // Each checked against its own projects: 上级资金's two, 州本级's one, all three.
+    expect(a.model!.totals.map((t, i) => [t.label, a.results!.totalRows[i].projects.length])).toEqual([
+      ['上级资金合计数', 2],
+      ['州本级项目小计数', 1],
+      ['全部项目总计数', 3],
+    ]);
+    expect(codes(a)).not.toContain('TOTAL_ROW_MISMATCH');
+  });
+
+  it('a total labelled with its unit (合计（万元）) or 合计金额 is a total', () => {
+    const a = run(book(fundsSheet([['网站运维', 100, 80], ['机房改造', 50, 40], ['上级资金合计（万元）', 150, 120], ['总计金额', 150, 120]])));
+    expect(a.model!.projects).toHaveLength(2);
+    expect(a.results!.total.budget).toBe(150_0000_00n);
+    expect(codes(a)).not.toContain('TOTAL_ROW_MISMATCH');
+  });
+});
