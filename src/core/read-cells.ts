@@ -59,8 +59,8 @@ export function readAmount(
   return undefined;
 }
 
-/** 小计/合计/总计/共计 at the start or end of a label; 汇总 or Total alone (the label Excel gives a table's totals row). */
-export const TOTAL_LABEL = /(小计|合计|总计|共计)[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
+/** 小计/合计/总计/共计 at the start or end of a label, 累计 at its end (本年累计); 汇总 or Total alone (the label Excel gives a table's totals row). */
+export const TOTAL_LABEL = /(小计|合计|总计|共计|累计)[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
 export const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 /**
  * A printed export's page furniture: 过次页/转下页 carry a page's running sum to the next, 承前页/
