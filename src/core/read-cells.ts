@@ -61,10 +61,11 @@ export function readAmount(
 
 /**
  * 小计/合计/总计/共计 at the start or end of a label — at the end also as 合计数, 合计金额 or with its
- * unit, 合计(万元) (上级资金合计数 is a total, never a project); 汇总 or Total alone (the label Excel
- * gives a table's totals row). Tested on the label with spaces removed and made half-width.
+ * unit, 合计(万元) (上级资金合计数 is a total, never a project); 累计 at its end (本年累计); 汇总 or
+ * Total alone (the label Excel gives a table's totals row). Tested on the label with spaces removed
+ * and made half-width.
  */
-export const TOTAL_LABEL = /(小计|合计|总计|共计)(数|金额|额)?(\([^)]*\))?[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
+export const TOTAL_LABEL = /(小计|合计|总计|共计|累计)(数|金额|额)?(\([^)]*\))?[:：]?$|^(小计|合计|总计|共计)|^(汇总|total|subtotal|grandtotal)[:：]?$/i;
 export const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 /**
  * A printed export's page furniture: 过次页/转下页 carry a page's running sum to the next, 承前页/

@@ -153,10 +153,13 @@ export function readPayments(
     payments.push(p);
     paymentRows.push(row);
   }
-  // A total with no payment above it since the last one (合计 as the export's first row) covers those below it.
+  // A total with no payment above it since the last one (合计 as the export's first row) covers those below it;
+  // one right under another total with none below it either (总计 under 合计, 本年累计 under 本月合计) covers every
+  // payment above it.
   totals.forEach((t, i) => {
     if (t.from < t.to) return;
     t.to = i + 1 < totals.length ? totals[i + 1].to : payments.length;
+    if (t.from === t.to) t.from = 0;
   });
   return { payments, paymentRows, totals, layout };
 }

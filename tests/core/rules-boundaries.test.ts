@@ -3,7 +3,7 @@
  * the first and the second of a kind, a rule's condition met by one figure but not by the other.
  * Each assertion is what a user reads — the issue code at its cell, the printed rate, the note.
  */
-import { toSummary } from '../../src/core';
+import { executedSourceCells, toSummary } from '../../src/core';
 import { book, fundsSheet, paymentsSheet, run, sheet } from '../helpers/snap';
 import { runAndWrite } from './rules-fixture';
 
@@ -240,5 +240,44 @@ describe('the period at its edges', () => {
       expect(w.analysis.period).toMatchObject({ fiscalYear: 2000, yearSource: 'today' });
       expect(w.analysis.issues.find((i) => i.code === 'FISCAL_YEAR_GUESSED')!.message).toBe('表格标题中未写明年度，按当前日期推定为2000年。如不对，请在设置中指定年度，或在标题中写明“2000年”。');
     }
+  });
+});
+
+describe('a figure traced to its cells, and what is left unspent', () => {
+  it('a total over a typed 执行数 and a sum of payments points at both; its unspent money is budget less executed', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', 10, 5], ['乙', 10, '']]), paymentsSheet([['2023-03-01', 'V1', '乙', 10000]])));
+    const { model, results } = w.analysis;
+    expect(results!.total.executedCells).toEqual(['项目资金!C4', '支付明细!D2']);
+    expect(results!.total.budgetCells).toEqual(['项目资金!B4', '项目资金!B5']);
+    expect(results!.total.unspent).toBe(14_000_000n);
+    expect(results!.projects.map((p) => executedSourceCells(model!, p))).toEqual([['项目资金!C4'], ['支付明细!D2']]);
+  });
+
+  it('when no project’s figure comes from the payments, the payments are no source of the total', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', 10, 5]]), paymentsSheet([['2023-03-01', 'V1', '别的项目', 10000]])));
+    expect(w.analysis.results!.total.executedCells).toEqual(['项目资金!C4']);
+  });
+
+  it('a project paid nothing has no source cell; a payments table with no payment in it is no source either', () => {
+    const some = runAndWrite(book(fundsSheet([['甲', 10], ['乙', 5]], BUDGET_ONLY), paymentsSheet([['2023-03-01', 'V1', '甲', 10000]])));
+    expect(some.analysis.results!.projects.map((p) => [p.rateText, executedSourceCells(some.analysis.model!, p)])).toEqual([
+      ['10%', ['支付明细!D2']],
+      ['0%', []],
+    ]);
+    const none = runAndWrite(book(fundsSheet([['甲', 10]], BUDGET_ONLY), paymentsSheet([])));
+    expect(none.analysis.results!.total.executedCells).toEqual([]);
+    expect(none.cell('偏差说明', '甲')).toBe('执行率0%，低于预算100个百分点；节余资金10万元。');
+  });
+
+  it('a formula error leaves the figure unknown and the note says which error', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', '#DIV/0!', 5], ['乙', 10, '#N/A'], ['丙', 10, 4]])));
+    expect(w.cell('偏差说明', '甲')).toBe('预算数为公式错误#DIV/0!，未计算执行率。');
+    expect(w.cell('偏差说明', '乙')).toBe('执行数为公式错误#N/A，未计算执行率。');
+    expect(w.analysis.results!.total.note).toBe('执行率40%，低于预算60个百分点；节余资金6万元。执行率按其余1个项目计算；甲预算数为公式错误#DIV/0!，乙执行数为公式错误#N/A。');
+  });
+
+  it('the first title naming a year gives it, not a later line that names another', () => {
+    const w = runAndWrite(book(sheet('项目资金', [['2023年项目支出预算执行情况表'], ['（含2022年结转项目）'], ['单位：万元'], ['项目名称', '全年预算数', '执行数'], ['甲', 10, 5]])));
+    expect(w.analysis.period).toMatchObject({ fiscalYear: 2023, yearSource: 'title' });
   });
 });

@@ -89,3 +89,28 @@ describe('sub-group totals when a sub-group name recurs in two groups', () => {
     expect(i.message).toContain('与其所含1个项目之和40万元不符（相差20万元）');
   });
 });
+
+describe('a total right under another total (总计 under 合计, 本年累计 under 本月合计)', () => {
+  it('总计 under 合计 covers every payment above it: right raises nothing, wrong names the whole sum', () => {
+    const rows = [['2023-03-01', 'V1', '网站运维', 50000], ['2023-04-01', 'V2', '宣传', 10000], ['合计', '', '', 60000]];
+    expect(totalIssues(pay([...rows, ['总计', '', '', 60000]]))).toEqual([]);
+    expect(totalIssues(pay([...rows, ['总计', '', '', 70000]])).map((i) => [i.cell, i.message])).toEqual([['支付明细!D5', '支付明细合计行金额 70000 元与上方各笔之和 60000 元不符。请核对合计公式或范围。']]);
+  });
+
+  it('本年累计 under the last 本月合计 is checked against the whole year, each 本月合计 against its month', () => {
+    const w = pay([
+      ['2023-03-01', 'V1', '网站运维', 50000],
+      ['本月合计', '', '', 50000],
+      ['2023-04-01', 'V2', '宣传', 10000],
+      ['本月合计', '', '', 10000],
+      ['本年累计', '', '', 60000],
+    ]);
+    expect(totalIssues(w)).toEqual([]);
+    // Neither a payment nor a date to fix.
+    expect(w.analysis.model!.payments).toHaveLength(2);
+    expect(w.issues.filter((i) => i.includes('支付明细!'))).toEqual([]);
+    expect(w.analysis.results!.projects.map((p) => p.rateText)).toEqual(['50%', '20%']);
+    const wrong = pay([['2023-03-01', 'V1', '网站运维', 50000], ['本月合计', '', '', 50000], ['2023-04-01', 'V2', '宣传', 10000], ['本月合计', '', '', 10000], ['本年累计', '', '', 10000]]);
+    expect(totalIssues(wrong).map((i) => [i.cell, i.message])).toEqual([['支付明细!D6', '支付明细合计行金额 10000 元与上方各笔之和 60000 元不符。请核对合计公式或范围。']]);
+  });
+});
