@@ -5,7 +5,6 @@
  * stays 'none'. Used by webpack.config.js after html-webpack-plugin has written app.html.
  */
 const crypto = require('crypto');
-const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 /** The worker bundle's file name (hashed in production). */
 function workerFileOf(compilation) {
@@ -23,20 +22,27 @@ function scriptText(source) {
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 function singleFile(html, sourceOf, workerFile) {
+  // The head (policy, worker meta) is edited on its own: the inlined bundles contain "</body>", "script-src" and the like.
+  const split = html.indexOf('</head>');
+  if (split < 0) throw new Error('app.html has no </head>');
+  let head = html.slice(0, split);
+  let body = html.slice(split);
   const hashes = [];
-  let out = html.replace(/<script\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g, (_, src) => {
+  body = body.replace(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*><\/script>/g, (_, src) => {
     const text = scriptText(sourceOf(src));
     hashes.push(hash(text));
     return `<script>${text}</script>`;
   });
-  const worker = scriptText(sourceOf(workerFile));
-  // Replacement functions, never strings: a "$&" or "$'" in the bundles would be read as a pattern.
-  out = out.replace(/<meta name="jixiao-worker"[^>]*>/, () => '').replace('</body>', () => `<script type="text/plain" id="jixiao-worker-source">${worker}</script>\n</body>`);
-  if (!/script-src 'self'/.test(out)) throw new Error('app.html has lost its script-src \'self\' policy');
-  out = out.replace("script-src 'self'", () => `script-src ${hashes.join(' ')}`).replace("worker-src 'self' blob:", () => 'worker-src blob:');
-  // The worker's source is the last thing in the page: it must be before </body>, once.
-  if (out.split('id="jixiao-worker-source"').length !== 2) throw new Error('the single-file page should carry the worker once');
-  return out;
+  if (!hashes.length) throw new Error('app.html loads no scripts to inline');
+  const end = body.lastIndexOf('</body>');
+  // Replacement functions and slices, never replacement strings: "$&" or "$'" in a bundle would be read as a pattern.
+  body = `${body.slice(0, end)}<script type="text/plain" id="jixiao-worker-source">${scriptText(sourceOf(workerFile))}</script>\n${body.slice(end)}`;
+  if (!/script-src 'self'/.test(head) || !/worker-src 'self' blob:/.test(head)) throw new Error("app.html has lost its script-src 'self' / worker-src 'self' blob: policy");
+  head = head
+    .replace(/<meta name="?jixiao-worker"?[^>]*>/, () => '')
+    .replace("script-src 'self'", () => `script-src ${hashes.join(' ')}`)
+    .replace("worker-src 'self' blob:", () => 'worker-src blob:');
+  return head + body;
 }
 
 class SingleFilePagePlugin {
@@ -47,17 +53,20 @@ class SingleFilePagePlugin {
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('SingleFilePagePlugin', (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('SingleFilePagePlugin', (data) => {
-        if (data.outputName !== this.page) return data;
+      // At the report stage: after minification and after webpack rewrote the bundles' real content hashes,
+      // so the inlined scripts are byte for byte the files app.html loads, and their CSP hashes hold.
+      compilation.hooks.processAssets.tap({ name: 'SingleFilePagePlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const page = compilation.getAsset(this.page);
+        if (!page) throw new Error(`${this.page} was not built`);
+        const html = page.source.source().toString();
+        const worker = /<meta name="?jixiao-worker"? content="?([^"\s>]+)"?/.exec(html);
+        if (!worker) throw new Error(`${this.page} does not name its worker`);
         const sourceOf = (file) => {
           const asset = compilation.getAsset(file.replace(/^\.?\//, ''));
           if (!asset) throw new Error(`${this.page} loads ${file}, which the build did not produce`);
           return asset.source.source().toString();
         };
-        const html = singleFile(data.html, sourceOf, workerFileOf(compilation));
-        // Marked minimized: its scripts already are, and the JS minimizer must not parse the page as a script.
-        compilation.emitAsset(this.output, new compiler.webpack.sources.RawSource(html), { minimized: true });
-        return data;
+        compilation.emitAsset(this.output, new compiler.webpack.sources.RawSource(singleFile(html, sourceOf, worker[1])), { minimized: true });
       });
     });
   }
