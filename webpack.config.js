@@ -12,6 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { SingleFilePagePlugin, workerFileOf } = require('./scripts/single-file-page');
 
 const DEV_URL = 'https://localhost:3000/';
 /** The URL `npm run build:test` builds for: the reserved .invalid domain, so such a dist/ cannot be deployed by mistake. */
@@ -89,6 +90,9 @@ async function makeConfig(env, options) {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       dialog: './src/commands/dialog.ts',
+      // The browser page over a local workbook (issue 14) and its Web Worker, which does the work.
+      app: './src/app/index.tsx',
+      'app-worker': './src/app/worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -124,7 +128,8 @@ async function makeConfig(env, options) {
       splitChunks: {
         // Initial node_modules (React, Fluent UI) go to their own chunk, cached across our releases;
         // dynamic import('docx') in the task pane becomes an async chunk loaded only when needed.
-        chunks: 'all',
+        // The worker stays one file: it starts from a URL (or the single-file page's inlined source) and loads no chunks.
+        chunks: (chunk) => chunk.name !== 'app-worker',
         cacheGroups: {
           defaultVendors: {
             test: /[\\/]node_modules[\\/]/,
@@ -158,6 +163,17 @@ async function makeConfig(env, options) {
         template: './src/commands/dialog.html',
         chunks: ['dialog'],
       }),
+      new HtmlWebpackPlugin({
+        filename: 'app.html',
+        template: './src/app/app.html',
+        chunks: ['app'],
+        // At the end of <body>: the single-file build inlines them there, where #container already exists.
+        inject: 'body',
+        scriptLoading: 'blocking',
+        templateParameters: (compilation) => ({ workerFile: workerFileOf(compilation) }),
+      }),
+      // dist/jixiao-app.html: app.html with every script inside, to open from disk (no server).
+      new SingleFilePagePlugin({ page: 'app.html', output: 'jixiao-app.html' }),
       new HtmlWebpackPlugin({
         filename: 'unsupported.html',
         templateContent: unsupportedPage,

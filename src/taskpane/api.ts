@@ -46,4 +46,11 @@ export interface PaneApi {
    * (yield.ts); component tests leave it out.
    */
   yieldToBrowser?(): Promise<void>;
+  /**
+   * 'file' for the browser page over a local workbook (src/app): there is no Excel grid to show a sheet
+   * in and nothing is written back, so there is no undo; the computed workbook is downloaded instead.
+   */
+  host?: 'excel' | 'file';
+  /** The page only: the computed workbook — `jixiao report`'s output for these settings — to download. */
+  downloadWorkbook?(settings: Settings, onProgress?: Progress): Promise<{ bytes: Uint8Array; fileName: string; analysis: Analysis; cellsWritten: number; sheetName: string }>;
 }

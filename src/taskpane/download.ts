@@ -1,13 +1,6 @@
 /** The .docx as a browser download: a Blob, an object URL and an <a download> the pane clicks. */
-import type { ReportDocument } from '../core';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Loads the `docx` library only when someone asks for a Word file: it is most of a megabyte. */
-export async function renderDocxLazily(doc: ReportDocument): Promise<Uint8Array> {
-  const { renderReportDocx } = await import(/* webpackChunkName: "report-docx" */ '../report-docx');
-  return renderReportDocx(doc);
-}
 
 /** The report's title as a file name, without the characters Windows refuses. */
 export function docxFileName(title: string): string {
@@ -16,10 +9,13 @@ export function docxFileName(title: string): string {
 }
 
 /** Makes an object URL for the bytes and starts the download; returns the URL for a visible link. */
-export function offerDownload(doc: Document, bytes: Uint8Array, fileName: string): string {
-  const copy = new Uint8Array(bytes.byteLength); // a plain ArrayBuffer-backed copy, which Blob accepts everywhere
-  copy.set(bytes);
-  const url = URL.createObjectURL(new Blob([copy], { type: DOCX_MIME }));
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+
+export function offerDownload(doc: Document, bytes: Uint8Array, fileName: string, type = DOCX_MIME): string {
+  // A plain ArrayBuffer-backed view, which Blob accepts everywhere; copied only when it is a view into a larger buffer.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  const url = URL.createObjectURL(new Blob([whole as Uint8Array<ArrayBuffer>], { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

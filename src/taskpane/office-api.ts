@@ -1,7 +1,7 @@
 /** The real PaneApi: src/excel's functions bound to this workbook's host. The only Office-facing file here. */
 import * as excel from '../excel';
 import type { PaneApi } from './api';
-import { renderDocxLazily } from './download';
+import { renderDocxLazily } from './docx-lazy';
 import { yieldToBrowser } from './yield';
 
 /** `host` is Office's own unless a test hands in a simulated Excel. */

@@ -20,6 +20,8 @@ export const STAGE_SPANS: Record<ActionId, Spans> = {
   // Undo writes the old cells back, then the pane checks the workbook again.
   undo: { writing: [0, 0.5], reading: [0.5, 0.8], computing: [0.8, 0.97], done: [1, 1] },
   download: {},
+  // The page's computed workbook: the core, then the patch (fflate's deflate is most of the time).
+  workbook: { computing: [0, 0.25], writing: [0.25, 0.98], done: [1, 1] },
 };
 
 /** The bar's new value: never below `previous`, never NaN, within 0–1; undefined while nothing is known. */

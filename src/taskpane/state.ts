@@ -12,7 +12,7 @@ import type { MessageId, Params } from './i18n';
 import { overallProgress } from './progress';
 import { settingsKey } from './workbook-key';
 
-export type ActionId = 'analyze' | 'settings' | 'recalculate' | 'report' | 'download' | 'undo';
+export type ActionId = 'analyze' | 'settings' | 'recalculate' | 'report' | 'download' | 'undo' | 'workbook';
 
 export interface Busy {
   action: ActionId;
@@ -70,6 +70,8 @@ export interface PaneState {
   report?: ReportState;
   /** The .docx files of the last download (one per document), offered again as links. */
   docx?: { url: string; fileName: string }[];
+  /** The page's last computed workbook, offered again as a link (the browser page only). */
+  workbookFile?: { url: string; fileName: string };
   notice?: Notice;
   /** An Office error already described in the pane's language. */
   error?: string;
@@ -83,7 +85,8 @@ export type PaneEvent =
   | { type: 'finish' }
   | { type: 'settings'; settings: Settings; savedAt?: string }
   | { type: 'analyzed'; snapshot: WorkbookSnapshot; snapshotKey: string; analysis: Analysis }
-  | { type: 'recalculated'; analysis: Analysis }
+  | { type: 'recalculated'; analysis: Analysis; changesWorkbook?: boolean }
+  | { type: 'workbook-file'; file: { url: string; fileName: string } }
   | { type: 'report'; analysis: Analysis; documents: ReportDocument[]; sheetName: string; checklistSheetName?: string; generatedAt: string; snapshot: WorkbookSnapshot; snapshotKey: string }
   | { type: 'undone' }
   | { type: 'report-removed' }
@@ -97,7 +100,7 @@ export type PaneEvent =
 export const initialState: PaneState = { loaded: false, settings: {}, undoAvailable: false, revision: 0 };
 
 function changed(state: PaneState, reason: ChangeReason): PaneState {
-  return { ...state, revision: state.revision + 1, changedBy: reason, docx: undefined };
+  return { ...state, revision: state.revision + 1, changedBy: reason, docx: undefined, workbookFile: undefined };
 }
 
 /** True when there is a report and the figures have moved on since it was made. */
@@ -127,6 +130,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return state.snapshotKey !== undefined && state.snapshotKey !== event.snapshotKey ? changed(next, 'workbook') : next;
     }
     case 'recalculated':
+      // The page computes without writing to its workbook: the figures and the report stay as they were.
+      if (event.changesWorkbook === false) return { ...state, analysis: event.analysis };
       // The run wrote rates and notes into the data sheets: the next check starts a new baseline.
       return changed({ ...state, analysis: event.analysis, snapshotKey: undefined }, 'recalculate');
     case 'report':
@@ -147,6 +152,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, undoAvailable: event.value };
     case 'docx':
       return { ...state, docx: event.files };
+    case 'workbook-file':
+      return { ...state, workbookFile: event.file };
     case 'notice':
       return { ...state, notice: event.notice && { ...event.notice, seq: (state.notice?.seq ?? 0) + 1 }, error: event.notice ? undefined : state.error };
     case 'failed':

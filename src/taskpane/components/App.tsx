@@ -72,7 +72,14 @@ export function App({ api, initial }: { api: PaneApi; initial?: InitialLoad }) {
         <>
           <TablesStep analysis={analysis} snapshot={state.snapshot} mapping={state.settings.mapping} disabled={busy} onApplyMapping={applyMapping} />
           <IssuesStep issues={analysis?.issues} selectedCell={state.selectedCell} disabled={busy} onSelect={actions.selectCell} onRecheck={actions.analyze} headingRef={issuesHeading} />
-          <CalculateStep analysis={analysis} undoAvailable={state.undoAvailable} disabled={busy} onUndo={actions.undo} />
+          <CalculateStep
+            analysis={analysis}
+            undoAvailable={state.undoAvailable}
+            disabled={busy}
+            onUndo={actions.undo}
+            onDownloadWorkbook={api.downloadWorkbook ? actions.downloadWorkbook : undefined}
+            workbookFile={state.workbookFile}
+          />
           <ReportStep
             report={state.report}
             stale={reportOutOfDate(state)}
@@ -84,7 +91,7 @@ export function App({ api, initial }: { api: PaneApi; initial?: InitialLoad }) {
             onGenerate={actions.generateReport}
             onCopy={actions.copyReport}
             onDownload={actions.downloadDocx}
-            onShowSheet={(sheet) => void actions.selectCell(`${quoteSheetName(sheet)}!A1`)}
+            onShowSheet={api.host === 'file' ? undefined : (sheet) => void actions.selectCell(`${quoteSheetName(sheet)}!A1`)}
             onSelectCell={(cell) => void actions.selectCell(cell)}
           />
           <Accordion collapsible>

@@ -4,13 +4,15 @@
  */
 import type { ReactNode } from 'react';
 import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { I18nProvider, Lang } from '../i18n';
+import { I18nProvider, Lang, type MessageOverrides } from '../i18n';
 
-export function PaneProviders({ lang, dark = false, children }: { lang: Lang; dark?: boolean; children: ReactNode }) {
+export function PaneProviders({ lang, dark = false, overrides, children }: { lang: Lang; dark?: boolean; overrides?: MessageOverrides; children: ReactNode }) {
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
       <AriaLiveAnnouncer>
-        <I18nProvider lang={lang}>{children}</I18nProvider>
+        <I18nProvider lang={lang} overrides={overrides}>
+          {children}
+        </I18nProvider>
       </AriaLiveAnnouncer>
     </FluentProvider>
   );

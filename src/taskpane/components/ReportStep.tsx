@@ -39,12 +39,13 @@ export interface ReportStepProps {
   onGenerate(): void;
   onCopy(): void;
   onDownload(): void;
-  onShowSheet(sheet: string): void;
+  /** Absent where there is no sheet to show (the browser page): the report sheets are in the downloaded workbook. */
+  onShowSheet?(sheet: string): void;
   /** Brings a cell of the 核对清单 into view ("项目资金!G24"). */
   onSelectCell?(cell: string): void;
 }
 
-function ChecklistSection({ items, sheet, disabled, onShowSheet, onSelectCell }: { items: ChecklistItem[]; sheet: string; disabled: boolean; onShowSheet(sheet: string): void; onSelectCell?(cell: string): void }) {
+function ChecklistSection({ items, sheet, disabled, onShowSheet, onSelectCell }: { items: ChecklistItem[]; sheet: string; disabled: boolean; onShowSheet?(sheet: string): void; onSelectCell?(cell: string): void }) {
   const { t } = useI18n();
   const styles = useStyles();
   if (!items.length) return <Caption1 data-testid="checklist-none">{t('checklistNone')}</Caption1>;
@@ -72,11 +73,13 @@ function ChecklistSection({ items, sheet, disabled, onShowSheet, onSelectCell }:
         ))}
       </ul>
       {items.length > CHECKLIST_SHOWN && <Caption1>{t('checklistMore', { count: items.length - CHECKLIST_SHOWN, sheet })}</Caption1>}
-      <div>
-        <Button size="small" appearance="subtle" icon={<TableRegular />} disabledFocusable={disabled} onClick={() => onShowSheet(sheet)}>
-          {t('showChecklistSheet')}
-        </Button>
-      </div>
+      {onShowSheet && (
+        <div>
+          <Button size="small" appearance="subtle" icon={<TableRegular />} disabledFocusable={disabled} onClick={() => onShowSheet(sheet)}>
+            {t('showChecklistSheet')}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }
@@ -129,7 +132,7 @@ export function ReportStep({ report, stale, changedBy, docx, canGenerate, isMac,
           <MessageBarBody>{t('macNoDownload', { sheet })}</MessageBarBody>
         </MessageBar>
       )}
-      {report && (
+      {report && onShowSheet && (
         <div>
           <Button size="small" appearance="subtle" icon={<TableRegular />} disabledFocusable={disabled} onClick={() => onShowSheet(sheet)}>
             {t('showReportSheet')}

@@ -37,6 +37,7 @@ const ACTION_TEXT: Record<ActionId, MessageId> = {
   report: 'busyReport',
   download: 'busyDownload',
   undo: 'busyUndo',
+  workbook: 'busyWorkbook',
 };
 
 const useStyles = makeStyles({

@@ -11,7 +11,7 @@ import { describeUndo } from '../../excel/undo-words';
 import type { UndoResult } from '../../excel/undo';
 import type { PaneApi, Progress } from '../api';
 import { copyRichText } from '../clipboard';
-import { docxFileName, offerDownload } from '../download';
+import { XLSM_MIME, XLSX_MIME, docxFileName, offerDownload } from '../download';
 import type { Lang } from '../i18n';
 import { clipboardPayload, reportSheetRange } from '../report-output';
 import { ActionId, initialState, Notice, paneReducer, PaneState, ReportOutput, reportOutOfDate } from '../state';
@@ -31,6 +31,8 @@ export interface PaneActions {
    */
   copyReport(): Promise<void>;
   downloadDocx(): Promise<void>;
+  /** The browser page only: 下载计算后的工作簿 — the computed copy of the workbook, as `jixiao report` writes it. */
+  downloadWorkbook(): Promise<void>;
   undo(): Promise<void>;
   selectCell(cell: string): Promise<void>;
   dismissError(): void;
@@ -185,7 +187,7 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
       recalculate: async () => {
         await run('recalculate', async () => {
           const { analysis, cellsWritten } = await api.recalculate(stateRef.current.settings, onProgress);
-          dispatch({ type: 'recalculated', analysis });
+          dispatch({ type: 'recalculated', analysis, changesWorkbook: api.host !== 'file' });
           dispatch({ type: 'notice', notice: { intent: 'success', id: 'recalculated', params: { cells: cellsWritten } } });
           await refreshUndo();
         });
@@ -222,6 +224,19 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
           }
           dispatch({ type: 'docx', files });
           dispatch({ type: 'notice', notice: { intent: 'success', id: regenerate && current.report ? 'docxReadyAfterUpdate' : 'docxReady' } });
+        });
+      },
+      downloadWorkbook: async () => {
+        const download = api.downloadWorkbook;
+        if (!download) return;
+        await run('workbook', async () => {
+          const { bytes, fileName, cellsWritten, sheetName } = await download(stateRef.current.settings, onProgress);
+          await pause();
+          const previous = stateRef.current.workbookFile;
+          if (previous) URL.revokeObjectURL(previous.url);
+          const url = offerDownload(document, bytes, fileName, /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME);
+          dispatch({ type: 'workbook-file', file: { url, fileName } });
+          dispatch({ type: 'notice', notice: { intent: 'success', id: 'workbookReady', params: { file: fileName, cells: cellsWritten, sheet: sheetName } } });
         });
       },
       undo: async () => {
