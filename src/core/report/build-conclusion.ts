@@ -8,7 +8,7 @@
  * does. Only projects with a 总分 count (indicators all scored, rate known); the others are named.
  * Exact: Σ(总分 × 预算数) ÷ Σ预算数 in hundredths of a point, rounded half-up once.
  */
-import type { ProjectEvaluation } from '../indicators';
+import type { IndicatorScore, ProjectEvaluation } from '../indicators';
 import { formatScore, gradeOf } from '../indicators';
 import type { Grade } from '../indicators';
 import { BuildContext, groupSections } from './context';
@@ -60,6 +60,13 @@ function names(indexes: number[], ctx: BuildContext): Inline[] {
   return runs;
 }
 
+/** The cell to correct so an unscored indicator can be scored, by what kept it from a score. */
+function unscoredCell(s: IndicatorScore): { cell: string; field: string } {
+  if (s.working.includes('年度指标值')) return { cell: s.targetCell, field: '年度指标值' };
+  if (s.working.includes('一级指标')) return { cell: s.cell, field: '一级指标' };
+  return { cell: s.actualCell, field: '实际完成值' };
+}
+
 /** "XX、YY未设置绩效指标；ZZ部分指标有待评分【请核对…】" — the projects without a 总分, by reason. */
 function notScoredRuns(unscored: number[], ctx: BuildContext): Inline[] {
   const by = { 'no-indicators': [] as number[], unscored: [] as number[], 'no-rate': [] as number[] };
@@ -68,13 +75,15 @@ function notScoredRuns(unscored: number[], ctx: BuildContext): Inline[] {
   if (by['no-indicators'].length) parts.push([...names(by['no-indicators'], ctx), text('未设置绩效指标')]);
   if (by['no-rate'].length) parts.push([...names(by['no-rate'], ctx), text('执行率无法计算')]);
   if (by.unscored.length) {
-    // Indicators the rules cannot judge are the staff's to score: a mark for each project, at its first such indicator.
+    // Indicators the rules cannot judge are the staff's to settle: a mark for each project, pointing at
+    // the cell that keeps its first such indicator from a score (a target unreadable, an actual in words).
     const marks = by.unscored.map((i) => {
       const first = ctx.evaluation!.projects[i].indicators.find((s) => s.score === undefined)!;
+      const fix = unscoredCell(first);
       const name = asName(ctx.model.projects[i].name) || ctx.model.projects[i].cell;
-      const mark = checkMark(`${name}有指标未能自动评分，请在绩效自评表中评分`);
-      ctx.missing.push({ field: '指标得分', project: name, cell: first.actualCell, placeholder: mark });
-      return placeholder(mark, [first.actualCell]);
+      const mark = checkMark(`${by.unscored.length > 1 ? name : ''}有指标未能自动评分`);
+      ctx.missing.push({ field: fix.field, project: name, cell: fix.cell, placeholder: mark });
+      return placeholder(mark, [fix.cell]);
     });
     parts.push([...names(by.unscored, ctx), text('部分绩效指标有待评分'), ...marks]);
   }
@@ -105,7 +114,7 @@ function weakRuns(scored: number[], ctx: BuildContext): Inline[] {
   weak.slice(0, 5).forEach((i, n) => {
     const p = ctx.model.projects[i];
     const e = ctx.evaluation!.projects[i];
-    runs.push(text(n ? '；' : '其中，'), p.name ? staff(asName(p.name), p.cell) : text(`第${i + 1}个项目`), text(`得分${formatScore(e.total!)}分，自评等级为${e.grade}`));
+    runs.push(text(n ? '；' : ''), p.name ? staff(asName(p.name), p.cell) : text(`第${i + 1}个项目`), text(`得分${formatScore(e.total!)}分，自评等级为${e.grade}`));
   });
   if (weak.length > 5) runs.push(text(`；另有${weak.length - 5}个项目自评等级为中或差`));
   runs.push(text('。'));
