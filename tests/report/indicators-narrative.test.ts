@@ -48,9 +48,9 @@ function fieldsOf(doc: ReturnType<typeof reportOf>['doc'], project: string): str
 describe('（2）–（4） from the indicators’ 实际完成值', () => {
   const { doc } = reportOf(workbook(INDICATORS));
 
-  it('says the results where the staff wrote nothing: counts as counts, a percentage reached with 达', () => {
+  it('says the results where the staff wrote nothing: 819次 without 次数 before it, a percentage reached with 达', () => {
     expect(fieldsOf(doc, '运维项目').slice(1)).toEqual([
-      '（2）项目实施情况：运维服务次数819次，用户投诉0次。',
+      '（2）项目实施情况：运维服务819次，用户投诉0次。',
       '（3）产生的效益：已保障局域网正常运行。',
       // A percentage cell (0.9) reads as Excel shows it.
       '（4）受益对象（服务对象）满意度：服务对象满意度达90%。',
@@ -68,6 +68,20 @@ describe('（2）–（4） from the indicators’ 实际完成值', () => {
     expect(fieldsOf(doc, '宣传项目').slice(1)).toEqual(['（2）项目实施情况：发布专题文章12篇。', '（3）产生的效益：社会关注度提升。', '（4）受益对象（服务对象）满意度：认可度100%。']);
   });
 
+  it('says a count’s unit once: 培训520人次, 发放3人, not 培训人次520人次', () => {
+    const snapshot = book(
+      fundsSheet([['州本级', '培训项目', 10, 10, 0, 0, 10, '', '', '', '']], FUNDS_HEADER),
+      sheet('绩效指标', [
+        ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'],
+        ['培训项目', '产出指标', '数量指标', '培训人次', '≥500人次', '520人次'],
+        ['培训项目', '产出指标', '数量指标', '补贴发放人数', '3人', '3人'],
+        ['培训项目', '产出指标', '数量指标', '课时', '≥40', '42'],
+      ]),
+    );
+    // A bare 42 under ≥40 has no unit to say; 课时 stays as it is.
+    expect(fieldsOf(reportOf(snapshot).doc, '培训项目')[1]).toBe('（2）项目实施情况：培训520人次，补贴发放3人，课时42。');
+  });
+
   it('says a shortfall as one, with the target as the table states it', () => {
     expect(fieldsOf(doc, '数字化项目')[3]).toBe('（4）受益对象（服务对象）满意度：企业满意度为85%，未达到年度指标值（≥90%）。');
   });
@@ -80,7 +94,7 @@ describe('（2）–（4） from the indicators’ 实际完成值', () => {
   });
 
   it('traces each result to its indicator’s and its actual’s cells', () => {
-    const p = paragraphStarting(doc, '（2）项目实施情况：运维服务次数819次');
+    const p = paragraphStarting(doc, '（2）项目实施情况：运维服务819次');
     expect(p.sources).toEqual(['绩效指标!D3', '绩效指标!F3', '绩效指标!D4', '绩效指标!F4']);
   });
 

@@ -1,6 +1,6 @@
 /**
  * What a project achieved, in the report's prose, from its indicators' 实际完成值 (issue 12 B.9):
- *   运维服务次数819次，视频会议保障35次，用户投诉0次。
+ *   运维服务819次，视频会议保障35次，用户投诉0次。
  *   项目验收完成率为33%，未达到年度指标值（100%）。
  *   服务对象满意度达100%。
  * 产出指标 feed （2）项目实施情况, 效益指标 （3）产生的效益, 满意度指标 （4）受益对象满意度 — each only
@@ -49,6 +49,13 @@ function qualitativeClause(name: string, actual: string, s: IndicatorScore): Inl
   return [fromTable(name, s), text(/^\d/.test(said) ? '于' : ''), fromTable(said, s)];
 }
 
+/** 运维服务次数 before 819次 reads 运维服务, 培训人次 before 520人次 培训: the figure's unit says it once. */
+function withoutUnit(name: string, unit: string): string {
+  if (!unit) return name;
+  for (const end of [`${unit}数`, unit]) if (name.endsWith(end) && name.length - end.length >= 2) return name.slice(0, -end.length);
+  return name;
+}
+
 /**
  * A numeric result as a clause: 运维服务次数819次; a percentage reached takes 达 (满意度达100%); one
  * short of its target says so (为33%，未达到年度指标值（100%）).
@@ -63,7 +70,7 @@ function numericClause(name: string, actual: string, s: IndicatorScore): Inline[
   const short = s.score !== undefined && s.score < s.weight;
   if (short) return [fromTable(name, s), text('为'), fromTable(shown, s), text(`，未达到年度指标值（${clause(s.target)}）`)];
   const percent = a.kind === 'numeric' && a.value.unit === '%';
-  return [fromTable(name, s), text(met && percent && s.method === 'more-is-better' ? '达' : ''), fromTable(shown, s)];
+  return [fromTable(percent ? name : withoutUnit(name, a.kind === 'numeric' ? a.value.unit || unit : ''), s), text(met && percent && s.method === 'more-is-better' ? '达' : ''), fromTable(shown, s)];
 }
 
 /** One indicator's result as a clause of the sentence, or nothing when its 实际完成值 is blank. */
