@@ -35,7 +35,7 @@ describe('the values the issue lists are refused, naming the flag', () => {
     [['--rate-display', 'pct'], '--rate-display 只能是 whole 或 two-decimals，收到 "pct"'],
     [['--amount-display', 'wan'], '--amount-display 只能是 source 或 two-decimals，收到 "wan"'],
     [['--lang', 'fr'], '--lang 只能是 zh 或 en，收到“fr”'],
-    [['--map', '[1,2]'], '--map 应为 JSON 对象（可含 funds 和 payments），收到 [1,2]'],
+    [['--map', '[1,2]'], '--map 应为 JSON 对象（可含 funds、payments 和 indicators），收到 [1,2]'],
   ])('%j', async (args, message) => {
     const r = await refused(args);
     expect(r.stderr).toContain(message);
