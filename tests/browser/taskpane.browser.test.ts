@@ -115,7 +115,7 @@ test('detect → correct a mapping → validate → select an issue → recalcul
 
   // 6. Undo the recalculation: the cells are as they were.
   await button(page, '撤销上次计算').click();
-  await notice(page, /已撤销：恢复了 \d+ 个单元格。/);
+  await notice(page, /已撤销上次计算：恢复了 \d+ 个单元格。/);
   expect(await cellValue(page, '项目资金', 'L5')).toBe('');
   expect(await cellValue(page, '项目资金', 'Q5')).toBe('');
   expect(await cellValue(page, '项目资金', 'Q3')).toBe('');
@@ -325,7 +325,7 @@ test('focus stays on the control used, results and errors are announced, the pro
 
   await button(page, '撤销上次计算').focus();
   await page.keyboard.press('Enter');
-  await notice(page, /已撤销：恢复了 \d+ 个单元格。/);
+  await notice(page, /已撤销上次计算：恢复了 \d+ 个单元格。/);
   expect(await focusedControl(page)).toBe('撤销上次计算');
   const undo = (await progress()).map(Number);
   expect(undo.every(Number.isFinite)).toBe(true);
@@ -335,7 +335,7 @@ test('focus stays on the control used, results and errors are announced, the pro
   const heard = await announced(page);
   expect(heard).toContain('正在重新计算执行率');
   expect(heard.some((m) => /^已写入 \d+ 个单元格。$/.test(m))).toBe(true);
-  expect(heard.some((m) => /^已撤销：恢复了 \d+ 个单元格。$/.test(m))).toBe(true);
+  expect(heard.some((m) => /^已撤销上次计算：恢复了 \d+ 个单元格。$/.test(m))).toBe(true);
 
   // An error is announced too: Excel refuses the next write.
   await page.evaluate(() => window.__fakeExcel!.controls.failNextSync('AccessDenied'));
