@@ -281,3 +281,15 @@ describe('a figure traced to its cells, and what is left unspent', () => {
     expect(w.analysis.period).toMatchObject({ fiscalYear: 2023, yearSource: 'title' });
   });
 });
+
+describe('the JSON summary names what it cannot count', () => {
+  it('a project whose budget cannot be read has budgetYuan null, not 0; a nameless one is named by its cell', () => {
+    const s = toSummary(runAndWrite(book(fundsSheet([['甲', '待批', 5], ['', 10, '待定'], ['丙', 10, 4]]))).analysis);
+    expect(s.projects.map((p) => [p.name, p.cell, p.budgetYuan, p.executedYuan, p.rateText])).toEqual([
+      ['甲', '项目资金!A4', null, 50000, '—'],
+      ['', '项目资金!A5', 100000, null, '—'],
+      ['丙', '项目资金!A6', 100000, 40000, '40%'],
+    ]);
+    expect(s.totals).toMatchObject({ unknownBudget: ['甲'], unknownExecuted: ['项目资金!A5'], budgetYuan: 200000, executedYuan: 90000 });
+  });
+});
