@@ -115,7 +115,7 @@ describe('the report sheet', () => {
     const result = await undoLastRun(host);
     expect(result).toMatchObject({ removedSheets: [], restoredSheets: ['自评报告', '核对清单'], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
-    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '绩效指标', '自评报告', '核对清单']);
+    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '自评报告', '核对清单']);
     expect(fake.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
   });
 
