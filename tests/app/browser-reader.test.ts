@@ -74,8 +74,8 @@ test.each(FILES.map((f) => [path.relative(ROOT, f), f]))('%s reads the same in t
   expect(inBrowser).toEqual(inNode);
 });
 
-test('the sample read in the browser has its three sheets and the 州委大楼 project in 项目资金', async () => {
+test('the sample read in the browser has its four sheets and the 州委大楼 project in 项目资金', async () => {
   const snapshot = await browserRead(new Uint8Array(readFileSync(SAMPLE)));
-  expect(snapshot.sheets.map((s) => s.name)).toEqual(['项目资金', '支付明细', '单位信息']);
+  expect(snapshot.sheets.map((s) => s.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标']);
   expect(snapshot.sheets[0].values.flat()).toContain('州委大楼网络运维外包服务经费');
 });
