@@ -108,8 +108,13 @@ export class FileWorkbook {
     return new FileWorkbook(name, bytes, snapshot, codecs);
   }
 
+  /** The last analysis, kept for the same settings: 下载计算后的工作簿 right after the results were shown does not analyze again. */
+  private last?: { key: string; analysis: Analysis };
+
   analyze(settings: Settings): Analysis {
-    return analyze(this.snapshot, settings);
+    const key = JSON.stringify(settings);
+    if (this.last?.key !== key) this.last = { key, analysis: analyze(this.snapshot, settings) };
+    return this.last.analysis;
   }
 
   /** The report as the CLI builds it; refused, as the CLI refuses, when the tables were not found. */
