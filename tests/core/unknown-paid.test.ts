@@ -28,7 +28,10 @@ describe('a group whose every 执行数 is 待定', () => {
 
   it('the report says nothing was paid only where it knows: no 已支付0元 for the group', () => {
     const text = buildReport(run(wb), wb).paragraphs.map((p) => p.text).join('\n');
-    expect(text).toContain('共1个项目，项目总资金为5万元（各项目的预算数或执行数均无法确定，未计算执行率；大数据宣传执行数待定）');
+    // The overall figures name each unknown figure; the group's line says only its basis.
+    expect(text).toContain('全年预算数35万元，已支付5万元，执行率25%（执行率按其余1个项目计算；网站运维执行数待定，大数据宣传执行数待定）');
+    expect(text).toContain('共1个项目，项目总资金为5万元（各项目的预算数或执行数均无法确定，未计算执行率）。');
+    expect(text).toContain('大数据宣传5万元；执行数待定，未计算执行率。');
     expect(text).not.toContain('已支付0元');
   });
 });

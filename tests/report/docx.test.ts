@@ -72,6 +72,6 @@ describe('the .docx in the official format', () => {
   });
 
   it('highlights the placeholders the staff must fill in', () => {
-    expect(documentXml).toMatch(/<w:highlight w:val="yellow"\/><\/w:rPr><w:t xml:space="preserve">【请填写：产生的效益】<\/w:t>/);
+    expect(documentXml).toMatch(/<w:highlight w:val="yellow"\/><\/w:rPr><w:t xml:space="preserve">【请填写：报告日期】<\/w:t>/);
   });
 });

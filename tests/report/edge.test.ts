@@ -30,9 +30,14 @@ describe('a workbook with no unit sheet and no text columns', () => {
     expect(doc.missing.find((m) => m.field === '项目实施情况' && m.project === '数据中心运维')).toEqual({ field: '项目实施情况', project: '数据中心运维', cell: undefined, placeholder: '【请填写：项目实施情况】' });
   });
 
-  it('reads the one group it has as 纳入自评的项目', () => {
-    // The only group: a heading without a lone "1." or "（一）".
-    expect(all).toContain('\n纳入自评的项目。\n');
+  it('reads the one group it has as 纳入自评的项目, its projects right under the overall figures', () => {
+    // The only group's figures are the overall ones: said once, the projects listed under them.
+    expect(all).toContain(
+      '\n2023年度纳入绩效自评的项目共2个，全年预算数150万元，已支付140万元，执行率93%。其中预算未全部执行的项目1个。\n（1）数据中心运维50万元；已支付40万元，执行率80%。\n（2）平台建设100万元；已支付100万元，执行率100%。\n',
+    );
+    expect(all).not.toContain('共2个项目，');
+    expect(all).not.toContain('\n纳入自评的项目。\n');
+    // In 二 the only section: a heading without a lone "1." or "（一）".
     expect(all).toContain('\n纳入自评的项目2个，150万元。\n');
     expect(all).not.toMatch(/^(1\.|（一）)纳入自评的项目/m);
   });
@@ -89,7 +94,7 @@ describe('projects at the edges', () => {
     expect(all).toContain('（1）资金使用情况：2023年度预算数【请核对：全年预算数无法识别】，执行数5万元，未计算执行率。');
     expect(doc.checklist).toContainEqual(expect.objectContaining({ kind: 'check', project: '预算未识别项目', cell: '项目资金!C7', mark: '【请核对：全年预算数无法识别】' }));
     expect(all).toContain('（4）预算未识别项目，预算数无法识别；已支付5万元，未计算执行率。');
-    expect(all).toContain('共4个项目，项目总资金为30万元，已支付36万元，执行率103%（执行率按其余3个项目计算；预算未识别项目预算数待定）。');
+    expect(all).toContain('全年预算数30万元，已支付36万元，执行率103%（执行率按其余3个项目计算；预算未识别项目预算数待定）。');
   });
 
   it('tells the staff when the unit sheet’s year disagrees with the table', () => {

@@ -200,6 +200,24 @@ describe('no machine rhythm', () => {
     expect(all.match(/偏差原因见项目支出绩效自评情况/g)).toHaveLength(1);
   });
 
+  it('points to 二 for the reasons once, however many groups have projects behind', () => {
+    const two = book(
+      fundsSheet(
+        [
+          ['上级资金', '甲项目', 72, 0, 72, 0, 20, '已完成', '有效', '100%', ''],
+          ['上级资金', '乙项目', 10, 10, 0, 0, 10, '已完成', '有效', '100%', ''],
+          ['州本级', '丙项目', 40, 40, 0, 0, 10, '已完成', '有效', '100%', ''],
+          ['州本级', '丁项目', 10, 10, 0, 0, 10, '已完成', '有效', '100%', ''],
+        ],
+        HEADER,
+      ),
+    );
+    const text = texts(reportOf(two).doc).join('\n');
+    expect(text).toContain('\n其中，甲项目预算未全部执行，偏差原因见项目支出绩效自评情况。\n');
+    expect(text).toContain('\n其中，丙项目预算未全部执行。\n');
+    expect(text.match(/偏差原因见/g)).toHaveLength(1);
+  });
+
   it('counts, rather than names, more than five projects behind in a group', () => {
     const many = book(
       fundsSheet(

@@ -52,7 +52,7 @@ describe('one document, three renderings', () => {
     expect(plan.formats.body).toMatchObject({ fonts: ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'], sizePt: 16, firstLineIndentChars: 2 });
     expect(plan.formats.heading1.fonts[0]).toBe('黑体');
     expect(plan.formats.heading2.fonts[0]).toBe('楷体_GB2312');
-    expect(plan.rows.filter((r) => r.style === 'heading1').map((r) => r.text)).toEqual(['\u3000\u3000一、整体支出绩效自评情况', '\u3000\u3000二、项目支出绩效自评情况', '\u3000\u3000三、存在的问题', '\u3000\u3000四、下一步改进措施']);
+    expect(plan.rows.filter((r) => r.style === 'heading1').map((r) => r.text)).toEqual(['\u3000\u3000一、整体支出绩效自评情况', '\u3000\u3000二、项目支出绩效自评情况', '\u3000\u3000三、存在的问题', '\u3000\u3000四、下一步改进措施', '\u3000\u3000五、自评结论']);
   });
 
   it('estimates lines from full-width and half-width characters', () => {
@@ -69,7 +69,7 @@ describe('one document, three renderings', () => {
     expect(html).toMatch(/<h2 style="[^"]*楷体_GB2312[^"]*">（一）单位职能概述。<\/h2>/);
     expect(html).toMatch(/<p style="[^"]*方正小标宋简体[^"]*font-size:22pt[^"]*text-align:center[^"]*">黔南州大数据发展管理局2023年/);
     expect(html).toMatch(/<p style="[^"]*line-height:28pt;mso-line-height-rule:exactly[^"]*text-indent:32pt;mso-char-indent-count:2[^"]*">为深入贯彻/);
-    expect(html).toContain('<span style="background:yellow;mso-highlight:yellow">【请填写：产生的效益】</span>');
+    expect(html).toContain('<span style="background:yellow;mso-highlight:yellow">【请填写：报告日期】</span>');
     expect(html).toMatch(/<p style="[^"]*">（1）资金使用情况：/);
     expect(html).not.toContain('<h4');
   });

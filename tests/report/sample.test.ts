@@ -30,8 +30,8 @@ describe('the 绩效自评报告 built from the reference’s workbook', () => {
     expect(doc.unitSheet).toBe('单位信息');
   });
 
-  it('has the four parts, numbered 一、 to 四、', () => {
-    expect(doc.paragraphs.filter((p) => p.level === 1).map((p) => p.text)).toEqual(['一、整体支出绩效自评情况', '二、项目支出绩效自评情况', '三、存在的问题', '四、下一步改进措施']);
+  it('has the five parts, numbered 一、 to 五、, 自评结论 last', () => {
+    expect(doc.paragraphs.filter((p) => p.level === 1).map((p) => p.text)).toEqual(['一、整体支出绩效自评情况', '二、项目支出绩效自评情况', '三、存在的问题', '四、下一步改进措施', '五、自评结论']);
   });
 
   it('lists the 15 单位职能 as （1）…（15）, their own (1) numbering replaced', () => {
@@ -83,8 +83,9 @@ describe('the 绩效自评报告 built from the reference’s workbook', () => {
     ]);
     expect(fields[1].sources).toEqual(['项目资金!M26']);
     const xc = under(doc, doc.paragraphs.find((x) => x.style === 'heading3' && x.text.endsWith('2022年黔南州XC工程集中采购工作经费'))!);
-    expect(xc[1].text).toBe('（2）项目实施情况：【请填写：项目实施情况】');
-    expect(doc.missing).toContainEqual({ field: '项目实施情况', project: '2022年黔南州XC工程集中采购工作经费', cell: '项目资金!M7', placeholder: '【请填写：项目实施情况】' });
+    // Left empty in the funds table: the 绩效指标 sheet's 实际完成情况 and results speak instead.
+    expect(xc.slice(1).map((f) => f.text)).toEqual(['（2）项目实施情况：已完成年度目标。资金支付及时率达100%。', '（3）产生的效益：保障集中采购工作开展已完成。', '（4）受益对象（服务对象）满意度：服务对象满意度达100%。']);
+    expect(doc.missing.filter((m) => m.project === '2022年黔南州XC工程集中采购工作经费')).toEqual([]);
   });
 
   it('writes （5）未完成原因 only for the two projects whose printed rate is below 100%', () => {

@@ -34,18 +34,20 @@ function functionsSection(ctx: BuildContext): OutlineNode {
 
 /**
  * "项目总资金为1385.16万元，已支付1319.36万元，执行率95%" — a set of projects' figures. The period
- * (截至7月31日, 序时进度58%) is said once, in the overall summary, not in every group's line.
+ * (截至7月31日, 序时进度58%) and the projects whose figures are unknown are said once, in the overall
+ * summary, not in every group's line.
  */
-export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目总资金为', withProgress = false): Inline[] {
+export function figureRuns(f: Figures, ctx: BuildContext, budgetWord = '项目总资金为', overall = false): Inline[] {
   const v = ctx.voice;
   const runs: Inline[] = [text(budgetWord), figure(total(f.budget, v), f.budgetCells)];
   // No executed amount known among them: what was paid is unknown, not 0 (the basis sentence says why).
   if (executedSumKnown(f)) runs.push(text('，已支付'), figure(total(f.executed, v), f.executedCells));
   if (f.rate) runs.push(text('，执行率'), figure(rate(f.rate, v), [...f.budgetCells, ...f.executedCells]));
   else if (f.rateProjects.length) runs.push(text('，预算数为0，不计算执行率'));
-  if (withProgress && v.period.monitoring) runs.push(text(`，${progressText(v)}`));
+  if (overall && v.period.monitoring) runs.push(text(`，${progressText(v)}`));
   const basis = rateBasisSentence(f, ctx.model, ctx.results.projects);
-  if (basis) runs.push(text(`（${basis}）`));
+  // The overall figures name the projects whose figures are unknown; a group's line only says its basis.
+  if (basis) runs.push(text(`（${overall ? basis : basis.split('；')[0]}）`));
   return runs;
 }
 
@@ -73,7 +75,8 @@ function projectLine(index: number, ctx: BuildContext): Inline[] {
       else runs.push(text('（含上年结转'), figure(total(carry.value, v), [carry.cell]), text('）'));
     }
   }
-  if (r.executed === undefined) runs.push(text('；执行数无法识别，未计算执行率。'));
+  // 待定 is said as the table says it, not as 无法识别.
+  if (r.executed === undefined) runs.push(text(`；执行数${r.executedUnknown ?? '无法识别'}，未计算执行率。`));
   else {
     runs.push(text('；已支付'), figure(total(r.executed, v), ctx.executedCells(index)));
     if (r.rate) runs.push(text('，执行率'), figure(rate(r.rate, v), rateCells(p, ctx)), text('。'));
@@ -88,8 +91,11 @@ function projectItems(s: Section, ctx: BuildContext): OutlineNode[] {
 
 const MAX_NAMED_BEHIND = 5;
 
-/** After a group's list, once: which of its projects are behind, and where their reasons are. */
-function behindNote(g: GroupSections, ctx: BuildContext): OutlineNode[] {
+/**
+ * After a group's list, once: which of its projects are behind. The first such note points to 二 for
+ * the reasons; a later group's does not say so again.
+ */
+function behindNote(g: GroupSections, ctx: BuildContext, pointer: { said: boolean }): OutlineNode[] {
   const behind = behindProjects(ctx, g.group.projects);
   if (!behind.length) return [];
   const word = ctx.voice.period.monitoring ? '执行率低于序时进度' : '预算未全部执行';
@@ -103,13 +109,17 @@ function behindNote(g: GroupSections, ctx: BuildContext): OutlineNode[] {
       runs.push(text(n ? '、' : ''), p.name ? staff(asName(p.name), p.cell) : text(`第${n + 1}个项目`));
     });
   }
-  runs.push(text(`${word}，偏差原因见项目支出绩效自评情况。`));
+  runs.push(text(pointer.said ? `${word}。` : `${word}，偏差原因见项目支出绩效自评情况。`));
+  pointer.said = true;
   return [{ kind: 'body', runs }];
 }
 
-/** 1.上级资金安排的项目 — the group's figures, its sub-groups' figures, one line per project. */
-function groupNode(g: GroupSections, ctx: BuildContext): OutlineNode {
-  const children: OutlineNode[] = [{ kind: 'body', runs: [text(`共${g.group.projects.length}个项目，`), ...figureRuns(g.group, ctx), text('。')] }];
+/**
+ * A group's paragraphs: its figures (unless they are the overall figures, said just above), its
+ * sub-groups' figures, one line per project, and which are behind.
+ */
+function groupChildren(g: GroupSections, ctx: BuildContext, pointer: { said: boolean }, only: boolean): OutlineNode[] {
+  const children: OutlineNode[] = only ? [] : [{ kind: 'body', runs: [text(`共${g.group.projects.length}个项目，`), ...figureRuns(g.group, ctx), text('。')] }];
   const single = g.sections.length === 1 && g.sections[0].subgroup === undefined && g.sections[0].figures === g.group;
   for (const s of g.sections) {
     if (!single) {
@@ -117,8 +127,8 @@ function groupNode(g: GroupSections, ctx: BuildContext): OutlineNode {
     }
     children.push(...projectItems(s, ctx));
   }
-  children.push(...behindNote(g, ctx));
-  return heading([text(`${g.phrase}。`)], children);
+  children.push(...behindNote(g, ctx, pointer));
+  return children;
 }
 
 /** The overall figures; during the year the one place that names the period (截至7月31日). */
@@ -141,6 +151,13 @@ function overallSummary(ctx: BuildContext): Inline[] {
 
 export function overviewSection(ctx: BuildContext): OutlineNode {
   const groups = groupSections(ctx);
-  const goals = heading([text(`${ctx.year}年度工作目标完成情况。`)], [{ kind: 'body', runs: overallSummary(ctx) }, ...groups.map((g) => groupNode(g, ctx))]);
+  const pointer = { said: false };
+  const overall: OutlineNode = { kind: 'body', runs: overallSummary(ctx) };
+  // One group is the whole: its figures are the overall ones, so its projects follow them directly.
+  const body =
+    groups.length === 1
+      ? [overall, ...groupChildren(groups[0], ctx, pointer, true)]
+      : [overall, ...groups.map((g) => heading([text(`${g.phrase}。`)], groupChildren(g, ctx, pointer, false)))];
+  const goals = heading([text(`${ctx.year}年度工作目标完成情况。`)], body);
   return heading([text('整体支出绩效自评情况')], [functionsSection(ctx), goals]);
 }

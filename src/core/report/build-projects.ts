@@ -1,13 +1,15 @@
 /**
  * 二、项目支出绩效自评情况: per group (or sub-group), per project, the reference's four paragraphs —
  * （1）资金使用情况 with the budget split into its sources, 执行数 and 执行率; （2）项目实施情况;
- * （3）产生的效益; （4）受益对象（服务对象）满意度 — and （5）未完成原因 only where the printed rate is
+ * （3）产生的效益; （4）受益对象（服务对象）满意度 (the staff's words, else the indicators' results) — and （5）未完成原因 only where the printed rate is
  * behind (below 100% at year end, below 序时进度 during the year; see isBehind).
  */
 import { address } from '../address';
 import type { ProjectResult } from '../compute';
 import type { Project, TextField } from '../model';
 import { formatRate, printsAsFull } from '../rate';
+import type { IndicatorKind } from '../indicators';
+import { achievementSentence, alreadySaid } from './achievements';
 import type { CheckAnchor } from './checks';
 import { BuildContext, Section, groupSections, isBehind, rateCells } from './context';
 import { Inline, OutlineNode, checkMark, fillIn } from './document';
@@ -91,25 +93,24 @@ function fundsParagraph(p: Project, r: ProjectResult, ctx: BuildContext): Outlin
   return runIn(runs);
 }
 
-/** （2）–（4）: the staff's text, or a placeholder naming the cell to fill in. */
+/** Which indicators speak for which paragraph: 产出 for 实施情况, 效益 for 效益, 满意度 for 满意度. */
+const KIND_OF_FIELD: Record<Exclude<TextField, 'reason'>, IndicatorKind> = { implementation: 'output', benefit: 'benefit', satisfaction: 'satisfaction' };
+
+/**
+ * （2）–（4）: the staff's own text in the funds table, as written; where they wrote none, the
+ * indicators' results (and, for 实施情况, the 年度总体目标's 实际完成情况 before them); a placeholder
+ * naming the cell to fill in only where nothing at all is known.
+ */
 function textParagraph(p: Project, field: Exclude<TextField, 'reason'>, ctx: BuildContext): OutlineNode {
   const label = `${TEXT_LABELS[field]}：`;
   const t = p.texts[field];
   if (t && asSentence(t.value)) return runIn([text(label), staff(asSentence(t.value), t.cell)]);
+  const e = ctx.evaluation?.projects[p.index];
+  const achieved = field === 'implementation' ? e?.goal.achieved : undefined;
+  const account = achieved && asSentence(achieved.value) ? [staff(asSentence(achieved.value), achieved.cell)] : [];
+  const results = e ? achievementSentence(e.indicators, KIND_OF_FIELD[field], (s) => (achieved ? alreadySaid(s, achieved.value) : false)) : [];
+  if (account.length || results.length) return runIn([text(label), ...account, ...results]);
   return runIn([text(label), missingText(p, field, ctx)]);
-}
-
-/**
- * （3）产生的效益: what the project achieved — sentences from another source (ctx.achievements, the
- * indicators' 实际完成值) followed by the staff's own text; a placeholder only when neither says anything.
- */
-function benefitParagraph(p: Project, ctx: BuildContext): OutlineNode {
-  const label = `${TEXT_LABELS.benefit}：`;
-  const achieved = ctx.achievements?.(p.index) ?? [];
-  const t = p.texts.benefit;
-  const own = t && asSentence(t.value) ? [staff(asSentence(t.value), t.cell)] : [];
-  if (achieved.length || own.length) return runIn([text(label), ...achieved, ...own]);
-  return runIn([text(label), missingText(p, 'benefit', ctx)]);
 }
 
 function missingText(p: Project, field: TextField, ctx: BuildContext): Inline {
@@ -135,7 +136,7 @@ function reasonParagraph(p: Project, r: ProjectResult, ctx: BuildContext): Outli
 function projectNode(index: number, ctx: BuildContext): OutlineNode {
   const p = ctx.model.projects[index];
   const r = ctx.results.projects[index];
-  const children = [fundsParagraph(p, r, ctx), textParagraph(p, 'implementation', ctx), benefitParagraph(p, ctx), textParagraph(p, 'satisfaction', ctx)];
+  const children = [fundsParagraph(p, r, ctx), textParagraph(p, 'implementation', ctx), textParagraph(p, 'benefit', ctx), textParagraph(p, 'satisfaction', ctx)];
   if (isBehind(r, ctx.voice)) children.push(reasonParagraph(p, r, ctx));
   let name: Inline;
   if (p.name) name = staff(asName(p.name), p.cell);

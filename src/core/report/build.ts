@@ -1,6 +1,7 @@
 /**
  * buildReport: the analysis and the workbook to the whole 绩效自评报告 as one document — title,
- * addressee, opening, 一、整体支出 / 二、项目支出 / 三、存在的问题 / 四、下一步改进措施, signature —
+ * addressee, opening, 一、整体支出 / 二、项目支出 / 三、存在的问题 / 四、下一步改进措施 / 五、自评结论
+ * (when the workbook has indicators), signature —
  * numbered by numberOutline so the numbers never repeat or skip.
  */
 import type { Analysis } from '../analyze';
@@ -11,6 +12,7 @@ import { WorkbookSnapshot } from '../snapshot';
 import { overviewSection } from './build-overview';
 import { measuresSection, problemsSection } from './build-problems';
 import { projectsSection } from './build-projects';
+import { conclusionSection } from './build-conclusion';
 import { BuildContext, cellCaches } from './context';
 import { ChecklistItem, Inline, MissingItem, ReportDocument, ReportOptions, ReportParagraph, checkMark, fillIn } from './document';
 import { numberOutline, paragraph } from './numbering';
@@ -138,7 +140,7 @@ export function buildReport(analysis: Analysis, snapshot: WorkbookSnapshot, opti
   // The year the user chose (--year, an as-of date) wins over the one the workbook states, everywhere.
   const chosen = period.yearSource === 'setting' || period.yearSource === 'as-of';
   const replaceYear = chosen && statedYear !== period.fiscalYear ? statedYear : undefined;
-  const ctx: BuildContext = { model, results, funds, issues: analysis.issues, voice, unit, year: period.fiscalYear, replaceYear, missing: [], checks: [], achievements: options.achievements, ...cellCaches(model, results.projects) };
+  const ctx: BuildContext = { model, results, funds, issues: analysis.issues, voice, unit, year: period.fiscalYear, replaceYear, missing: [], checks: [], evaluation: analysis.evaluation, ...cellCaches(model, results.projects) };
   ctx.checks = figureChecks(ctx);
   const notes: string[] = [];
   if (statedYear !== undefined && statedYear !== period.fiscalYear) {
@@ -149,7 +151,8 @@ export function buildReport(analysis: Analysis, snapshot: WorkbookSnapshot, opti
   const name = unitNameRuns(ctx);
   const title = paragraph('title', titleRuns(ctx, name.runs));
   const head = [title, paragraph('addressee', addresseeRuns(ctx)), paragraph('body', openingRuns(ctx, name.runs))];
-  const body = numberOutline([overviewSection(ctx), projectsSection(ctx), problemsSection(ctx), measuresSection(ctx)]);
+  const conclusion = conclusionSection(ctx);
+  const body = numberOutline([overviewSection(ctx), projectsSection(ctx), problemsSection(ctx), measuresSection(ctx), ...(conclusion ? [conclusion] : [])]);
   const tail = signature(ctx, name.runs, options.date ?? analysis.settings.reportDate);
   const missing = dedupe(ctx.missing);
   return {

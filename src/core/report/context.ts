@@ -10,8 +10,9 @@ import type { FundsTable } from '../detect';
 import type { Model, Project } from '../model';
 import { Fen } from '../money';
 import { Ratio, pointsBetween, printsAsFull, ratio } from '../rate';
+import type { Evaluation } from '../indicators';
 import type { FigureCheck } from './checks';
-import { Inline, MissingItem, UnitInfo } from './document';
+import { MissingItem, UnitInfo } from './document';
 import { markCompact } from './sources';
 import { Voice, groupPhrase, projectNoun, subgroupPhrase } from './phrases';
 
@@ -29,11 +30,10 @@ export interface BuildContext {
   /** Data problems placed at the figures they concern (see checks.ts). */
   checks: FigureCheck[];
   /**
-   * Sentences on what a project achieved (产出/效益), when another source has them — the indicators
-   * table's 实际完成值. Returned runs are printed in （3）产生的效益 before the staff's own text;
-   * undefined or [] leaves the paragraph as it is.
+   * Each project's indicators and scores (the indicators table, when the workbook has one): their
+   * 实际完成值 write （2）–（4） where the staff wrote nothing, and 自评结论 states the scores.
    */
-  achievements?: (index: number) => Inline[] | undefined;
+  evaluation?: Evaluation;
   /** A project's executed cells (its 执行数 cell or its payments' amount cells), built once. */
   executedCells: (index: number) => string[];
   /** Its budget cell and executed cells: what its 执行率 comes from, built once. */

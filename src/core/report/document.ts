@@ -103,8 +103,6 @@ export interface ReportOptions {
   rateDisplay?: RateDisplay;
   /** The date under the signature (报告日期), 'YYYY-MM-DD'; defaults to the reportDate setting, else a placeholder. */
   date?: string;
-  /** Per-project 产出/效益 sentences from another source (the indicators table); see BuildContext.achievements. */
-  achievements?: (index: number) => Inline[] | undefined;
   /** A unit sheet already read (the add-in may cache it); otherwise it is found in the snapshot. */
   unit?: UnitInfo;
 }
