@@ -51,8 +51,10 @@ describe('the report sheet', () => {
     const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => fake.controls.cell('核对清单', `${c}${r}`).value);
     expect(row(1)).toEqual(['序号', '类别', '项目', '单元格', '报告中的标记']);
     expect(row(2)).toEqual(['1', '请核对', '州委大楼网络运维外包服务经费', '项目资金!G24', '【请核对：其中各项合计5万元，与预算数9.8万元不符】']);
-    expect(document.checklist).toHaveLength(9);
-    expect(fake.controls.cell('核对清单', 'A10').value).toBe('9');
+    // The staff's texts and the 绩效指标 sheet's results leave only the date to fill in.
+    expect(document.checklist).toHaveLength(2);
+    expect(row(3)).toEqual(['2', '请填写', '', '', '【请填写：报告日期】']);
+    expect(fake.controls.cell('核对清单', 'A4').value).toBe('');
   });
 
   it('removes the report and 核对清单 it created on undo, and says so', async () => {
@@ -113,7 +115,7 @@ describe('the report sheet', () => {
     const result = await undoLastRun(host);
     expect(result).toMatchObject({ removedSheets: [], restoredSheets: ['自评报告', '核对清单'], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
-    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '自评报告', '核对清单']);
+    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '绩效指标', '自评报告', '核对清单']);
     expect(fake.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
   });
 
