@@ -32,7 +32,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
   it('says what it wrote and what is left to fill in', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('报告：黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告，');
-    expect(result.stdout).toMatch(/待填写8处（产生的效益、项目实施情况、受益对象满意度、报告日期），待核对1处，已用【】标出，清单见“核对清单”工作表/);
+    expect(result.stdout).toMatch(/待填写9处（产生的效益、项目实施情况、受益对象满意度、报告日期、偏差原因分析及改进措施），待核对1处，已用【】标出，清单见“核对清单”工作表/);
     expect(result.stdout).toContain(`已写出：${docx}`);
   });
 
@@ -77,8 +77,10 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(1).getCell(c).value)).toEqual(['序号', '类别', '项目', '单元格', '报告中的标记', '说明']);
     const rows = ws.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1, 7));
     expect(rows[0]).toEqual(['1', '请核对', '州委大楼网络运维外包服务经费', '项目资金!G24', '【请核对：其中各项合计5万元，与预算数9.8万元不符】', expect.stringContaining('请核对“其中”各列')]);
-    expect(rows.filter((r) => r[1] === '请填写')).toHaveLength(8);
+    expect(rows.filter((r) => r[1] === '请填写')).toHaveLength(9);
     expect(rows).toContainEqual(['9', '请填写', undefined, undefined, '【请填写：报告日期】', '请在报告中填写报告日期。']);
+    // The 绩效自评表's own: a score below its 分值 with no reason given.
+    expect(rows[9]).toEqual(['10', '请填写', '2022年省大数据发展专项资金(第二批项目)', '绩效指标!I6', '【请填写：偏差原因】', '指标“推动企业数字化发展”得分15.00，低于分值30。请在绩效指标!I6填写，或在绩效自评表中填写。']);
   });
 
   it('writes a .docx that carries the report', async () => {
