@@ -36,8 +36,8 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(result.stdout).toContain(`已写出：${docx}`);
   });
 
-  it('adds 自评报告 and 核对清单 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单']);
+  it('adds 自评报告, 核对清单 and 绩效自评表 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表']);
     const ws = wb.getWorksheet('自评报告')!;
     expect(ws.getColumn(1).width).toBe(84);
     expect(ws.getColumn(2).hidden).toBe(true);
@@ -94,7 +94,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect((await cli(['report', out, '-o', again])).code).toBe(0);
     const second = new ExcelJS.Workbook();
     await second.xlsx.readFile(again);
-    expect(second.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单']);
+    expect(second.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表']);
     const [a, b] = [await readSnapshot(out), await readSnapshot(again)];
     expect(b).toEqual(a);
   });
@@ -116,7 +116,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(r.stdout).toContain('工作表“自评报告”在生成后有改动（或不是本工具生成的），已原样保留；新报告写在“自评报告 (2)”。');
     const res = new ExcelJS.Workbook();
     await res.xlsx.readFile(again);
-    expect(res.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '自评报告 (2)']);
+    expect(res.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表', '自评报告 (2)']);
     const kept = await sheetXml(again, '自评报告');
     expect(kept).toContain('2024年1月20日');
     expect(kept).not.toContain('【请填写：报告日期】');
@@ -129,7 +129,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(r3.stdout).toContain('新报告写在“自评报告 (2)”');
     const res3 = new ExcelJS.Workbook();
     await res3.xlsx.readFile(third);
-    expect(res3.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '自评报告 (2)']);
+    expect(res3.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表', '自评报告 (2)']);
   });
 
   it('keeps a title that begins with = as text, never a formula, and a 自评报告 it did not write', async () => {
