@@ -14,3 +14,4 @@ export { buildForms, FORM_COLUMNS, FORM_TITLE } from './form';
 export type { FormCell, FormCellStyle, ProjectForm } from './form';
 export { renderFormSheet, formSheetCells, FORM_FORMATS, FORM_COLUMN_WIDTHS, FORM_MARGINS_CM } from './render-form-sheet';
 export type { FormSheetPlan, FormSheetCell, FormCellFormat } from './render-form-sheet';
+export { formHtml, formText } from './render-form-html';
