@@ -27,16 +27,20 @@ function singleFile(html, sourceOf, workerFile) {
   if (split < 0) throw new Error('app.html has no </head>');
   let head = html.slice(0, split);
   let body = html.slice(split);
+  // The worker's source first, right after <body>: the page's script looks for it as it runs.
+  const open = /<body[^>]*>/.exec(body);
+  if (!open) throw new Error('app.html has no <body>');
+  const at = open.index + open[0].length;
+  const worker = `<script type="text/plain" id="jixiao-worker-source">${scriptText(sourceOf(workerFile))}</script>`;
   const hashes = [];
-  body = body.replace(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*><\/script>/g, (_, src) => {
+  // Replacement functions, never replacement strings: "$&" or "$'" in a bundle would be read as a pattern.
+  body = body.slice(0, at) + body.slice(at).replace(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*><\/script>/g, (_, src) => {
     const text = scriptText(sourceOf(src));
     hashes.push(hash(text));
     return `<script>${text}</script>`;
   });
+  body = body.slice(0, at) + worker + body.slice(at);
   if (!hashes.length) throw new Error('app.html loads no scripts to inline');
-  const end = body.lastIndexOf('</body>');
-  // Replacement functions and slices, never replacement strings: "$&" or "$'" in a bundle would be read as a pattern.
-  body = `${body.slice(0, end)}<script type="text/plain" id="jixiao-worker-source">${scriptText(sourceOf(workerFile))}</script>\n${body.slice(end)}`;
   if (!/script-src 'self'/.test(head) || !/worker-src 'self' blob:/.test(head)) throw new Error("app.html has lost its script-src 'self' / worker-src 'self' blob: policy");
   head = head
     .replace(/<meta name="?jixiao-worker"?[^>]*>/, () => '')

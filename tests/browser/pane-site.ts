@@ -39,7 +39,7 @@ function newestInput(): number {
     if (st.isDirectory()) fs.readdirSync(p).forEach((f) => visit(path.join(p, f)));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  ['src', 'assets', 'webpack.config.js', 'package.json', 'package-lock.json'].map((f) => path.join(ROOT, f)).filter(fs.existsSync).forEach(visit);
+  ['src', 'assets', 'webpack.config.js', 'scripts/single-file-page.js', 'package.json', 'package-lock.json'].map((f) => path.join(ROOT, f)).filter(fs.existsSync).forEach(visit);
   return newest;
 }
 
@@ -106,7 +106,7 @@ async function buildInto(outDir: string): Promise<{ reusedDist: boolean }> {
     // Every page as built (the ribbon's function file too: its ES5 fallback is tested here).
     pane.output = { ...pane.output, path: outDir, clean: false };
     pane.performance = false;
-    pane.cache = { type: 'filesystem', cacheDirectory: CACHE_DIR, buildDependencies: { config: [path.join(ROOT, 'webpack.config.js')] } };
+    pane.cache = { type: 'filesystem', cacheDirectory: CACHE_DIR, buildDependencies: { config: [path.join(ROOT, 'webpack.config.js'), path.join(ROOT, 'scripts/single-file-page.js')] } };
     await compile([pane, fake]);
   }
   return { reusedDist };

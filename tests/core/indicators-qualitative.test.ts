@@ -20,6 +20,8 @@ describe('the order of the words', () => {
     ['否', '0.00'],
     ['部分未完成', '0.00'],
     ['不达标', '0.00'],
+    ['不是', '0.00'],
+    ['不满足要求', '0.00'],
   ])('%s scores 0, though it may contain 完成 or 达到', (actual, score) => {
     expect(scored('按期完成', actual)).toMatchObject({ score, method: 'qualitative', issues: [] });
   });

@@ -281,3 +281,49 @@ describe('a figure traced to its cells, and what is left unspent', () => {
     expect(w.analysis.period).toMatchObject({ fiscalYear: 2023, yearSource: 'title' });
   });
 });
+
+describe('the JSON summary names what it cannot count', () => {
+  it('a project whose budget cannot be read has budgetYuan null, not 0; a nameless one is named by its cell', () => {
+    const s = toSummary(runAndWrite(book(fundsSheet([['甲', '待批', 5], ['', 10, '待定'], ['丙', 10, 4]]))).analysis);
+    expect(s.projects.map((p) => [p.name, p.cell, p.budgetYuan, p.executedYuan, p.rateText])).toEqual([
+      ['甲', '项目资金!A4', null, 50000, '—'],
+      ['', '项目资金!A5', 100000, null, '—'],
+      ['丙', '项目资金!A6', 100000, 40000, '40%'],
+    ]);
+    expect(s.totals).toMatchObject({ unknownBudget: ['甲'], unknownExecuted: ['项目资金!A5'], budgetYuan: 200000, executedYuan: 90000 });
+  });
+});
+
+describe('where each issue points, and its Chinese wording in each form', () => {
+  it('a project repeated by name is named without a code; by code, with it', () => {
+    const byName = runAndWrite(book(fundsSheet([['网站运维', 10, 10], ['网站运维', 5, 5]])));
+    expect(byName.analysis.issues.filter((i) => i.code === 'DUPLICATE_PROJECT').map((i) => i.message)).toEqual([
+      '项目“网站运维”与 项目资金!A4 重复。支付只计入第一个；如是两个项目，请改名或填写不同编码，否则请合并。',
+    ]);
+    const byCode = runAndWrite(book(fundsSheet([['A1', '网站运维', 10, 10], ['A1', '宣传', 5, 5]], ['项目编码', '项目名称', '全年预算数', '执行数'])));
+    expect(byCode.analysis.issues.filter((i) => i.code === 'DUPLICATE_PROJECT').map((i) => i.message)).toEqual([
+      '项目“宣传”（编码 A1）与 项目资金!B4 重复。支付只计入第一个；如是两个项目，请改名或填写不同编码，否则请合并。',
+    ]);
+  });
+
+  it('payments over the budget, with no 执行数 column, point at the project’s name', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', 10], ['乙', 5]], BUDGET_ONLY), paymentsSheet([['2023-03-01', 'V1', '甲', 120000]])));
+    expect(w.analysis.issues.filter((i) => i.code === 'EXECUTED_EXCEEDS_BUDGET').map((i) => `${i.cell} ${i.message}`)).toEqual([
+      '项目资金!A4 项目“甲”执行数12万元超过全年预算数10万元（超出2万元）。请核对执行数或调整后的预算数。',
+    ]);
+  });
+
+  it('a 小计 with figures but no project next to it is not checked — and not compared with nothing', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', 10, 5], ['二、州本级'], ['小计', 3, 3]])));
+    expect(w.issues.filter((i) => i.startsWith('TOTAL_'))).toEqual(['TOTAL_NOT_CHECKED 项目资金!A6']);
+  });
+
+  it('a 小计 with only its budget filled is checked on the budget alone; an empty member budget adds 0 to it', () => {
+    const budgetOnly = runAndWrite(book(fundsSheet([['甲', 10, 5], ['乙', 5, 5], ['小计', 16, '']])));
+    expect(budgetOnly.issues.filter((i) => i.startsWith('TOTAL_'))).toEqual(['TOTAL_ROW_MISMATCH 项目资金!B6']);
+    const emptyMember = runAndWrite(book(fundsSheet([['甲', '', 5], ['乙', 5, 5], ['小计', 6, 10]])));
+    expect(emptyMember.analysis.issues.filter((i) => i.code.startsWith('TOTAL_')).map((i) => `${i.cell} ${i.message}`)).toEqual([
+      '项目资金!B6 “小计”行的全年预算数6万元与其所含2个项目之和5万元不符（相差1万元）。请核对合计公式或范围。',
+    ]);
+  });
+});

@@ -147,7 +147,7 @@ async function runsThrough(name: string, afterReport?: (r: Reported) => void): P
   // In the copy saved after the calculation, undo puts back every cell: the workbook as it was
   // (values, formulas, number formats, fonts, widths), its sheets in order, the undo store empty.
   const reopenedHost = hostOf(reopened);
-  expect(await undoLastRun(reopenedHost)).toEqual({ kind: 'recalculate', restoredCells: cells.length });
+  expect(await undoLastRun(reopenedHost)).toEqual({ kind: 'recalculate', restoredCells: cells.length, removedSheets: [], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
   expect(diffViews(workbookView(reopened.controls.data()), before)).toEqual([]);
   expect(sheetList(reopened.controls.data())).toEqual([...sheetList(original), [UNDO_SHEET, 'VeryHidden']]);
   expect(reopened.controls.sheet(UNDO_SHEET).values.every((row) => !row || row.every((v) => v === ''))).toBe(true);

@@ -94,7 +94,7 @@ describe('the write plan applied in Excel, on random workbooks', () => {
         expect(analysis.ok).toBe(true);
         expect(cellsWritten).toBeGreaterThan(0);
         expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).not.toEqual([]);
-        expect(await undoLastRun(host)).toEqual({ kind: 'recalculate', restoredCells: cellsWritten });
+        expect(await undoLastRun(host)).toEqual({ kind: 'recalculate', restoredCells: cellsWritten, removedSheets: [], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
         // Values, formulas, number formats, fonts, widths and wrapping of every sheet of the user's.
         expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).toEqual([]);
         expect(sheetList(fake.controls.data())).toEqual([...sheetList(original), [UNDO_SHEET, 'VeryHidden']]);

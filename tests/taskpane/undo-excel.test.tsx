@@ -15,6 +15,10 @@ import { installBrowserShims, renderPane } from './render';
 import type { Lang } from '../../src/taskpane/i18n';
 
 beforeAll(installBrowserShims);
+jest.setTimeout(120_000);
+
+/** Each click runs the real flows (read, core, write) on a simulated Excel: seconds on a busy machine. */
+const PATIENCE = 30_000;
 
 /** The funds table in 万元 (数据中台 lags at 28%) and its payments, as a department keeps them. */
 function budgetWorkbook(): FakeExcel {
@@ -54,7 +58,7 @@ interface Pane {
 
 async function openPane(lang: Lang = 'zh', fake = budgetWorkbook()): Promise<Pane> {
   renderPane(<App api={officeApi('OfficeOnline', hostOf(fake))} />, lang);
-  await waitFor(() => expect(screen.getByRole('button', { name: WORDS[lang].generate })).toBeAvailable());
+  await waitFor(() => expect(screen.getByRole('button', { name: WORDS[lang].generate })).toBeAvailable(), { timeout: PATIENCE });
   return { fake, user: userEvent.setup(), lang };
 }
 
@@ -68,7 +72,7 @@ async function press(pane: Pane, button: 'generate' | 'recalculate' | 'undo', ex
     expect(screen.queryByTestId('error')).toBeNull();
     expect(notice()).not.toBe(before);
     expect(notice()).toHaveTextContent(expected);
-  });
+  }, { timeout: PATIENCE });
   return notice().textContent ?? '';
 }
 

@@ -170,7 +170,7 @@ export type Judgement = 'zero' | 'half' | 'full';
 
 /** Absence of something bad is no shortfall: 未收到投诉, 未发生安全事故. */
 const GOOD_NEGATIONS = /(未|没有)(发生|出现|收到|接到|造成)/g;
-const ZERO = /未|没有|否|不(达|合格|及格|满意|符合|到位)|无法/;
+const ZERO = /未|没有|否|不(是|达|合格|及格|满意|符合|满足|到位|能)|无法/;
 const HALF = /基本|部分/;
 const FULL = /达到|完成|达标|合格|是|已|实现|按期|按时|符合|满足|到位|通过/;
 
