@@ -146,7 +146,7 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   if (opts.output) checkOutputContent(input, opts);
   const out: string[] = [periodLine(analysis, opts.lang), '', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang)];
   const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
-  const sheets = opts.output ? generatedSheets(snapshot) : undefined;
+  const sheets = opts.output ? generatedSheets(snapshot, Boolean(report?.forms?.length)) : undefined;
   if (report) out.push('', reportLine(report, opts.lang));
   if (sheets) out.push(...keptSheetLines(sheets, opts.lang));
   const errors = countBySeverity(analysis.issues).error;

@@ -112,7 +112,7 @@ test('the sample’s computed workbook holds 28% in 项目资金!L5, the 偏差�
   const at = (row: number, col: number) => funds.values[row - 1 - funds.top][col - funds.left];
   expect(at(5, 11)).toBeCloseTo(20 / 72, 12); // L5
   expect(String(at(5, 16))).toMatch(/^执行率28%，低于预算72个百分点；节余资金52万元。/); // Q5
-  expect(snapshot.sheets.map((s) => s.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单']);
+  expect(snapshot.sheets.map((s) => s.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表']);
   expect(page.sheetName).toBe('自评报告');
   expect(page.cellsWritten).toBeGreaterThan(30);
 });
