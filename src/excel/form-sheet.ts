@@ -107,41 +107,40 @@ export async function writeFormSheet(context: Excel.RequestContext, plan: FormSh
     },
   };
   const pause = pauses(context, caps);
-  await writePieces(context, [text, ...formatPieces(context, plan)], {
-    beforeSync: pause.beforeSync,
-    first: () => {
-      pause.once();
-      const sheets = context.workbook.worksheets;
-      const old = existing ? sheets.getItem(name) : undefined;
-      if (old) old.name = FORM_BACKUP_SHEET;
-      const sheet = sheets.add(name);
-      if (existing) sheet.position = existing.position;
-      plan.columnWidths.forEach((w, i) => (sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = charsToPoints(w)));
-      if (cells.length) {
-        const all = sheet.getRange(localAddress(0, 0, cells.length, width)).format;
-        const base = plan.formats.value;
-        all.font.name = base.fonts[0];
-        all.font.size = base.sizePt;
-        all.wrapText = true;
-        all.verticalAlignment = 'Center';
-        all.horizontalAlignment = 'Center';
-      }
-      const mark = columnLetters(plan.generatedMark.col);
-      sheet.getRange(`${mark}:${mark}`).columnHidden = true;
-      if (caps.gridlines) sheet.showGridlines = false;
-      if (caps.pageLayout) {
-        const layout = sheet.pageLayout;
-        layout.orientation = 'Portrait';
-        layout.paperSize = 'A4';
-        layout.topMargin = plan.page.marginsCm.top * CM_TO_POINTS;
-        layout.bottomMargin = plan.page.marginsCm.bottom * CM_TO_POINTS;
-        layout.leftMargin = plan.page.marginsCm.left * CM_TO_POINTS;
-        layout.rightMargin = plan.page.marginsCm.right * CM_TO_POINTS;
-        layout.headersFooters.defaultForAllPages.centerFooter = plan.page.footer.replace(/^&C/, '');
-        // Each form on a page of its own (Worksheet.horizontalPageBreaks is ExcelApi 1.9 as well).
-        for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-      }
-      if (old) old.visibility = 'VeryHidden';
-    },
-  });
+  // The sheet is added (and the old one set aside) in a sync of its own, as for 自评报告: adding a sheet
+  // cannot be sent twice, and every data sync after it may then be split and sent again on a
+  // GeneralException (office-js #1314).
+  const sheets = context.workbook.worksheets;
+  const old = existing ? sheets.getItem(name) : undefined;
+  if (old) old.name = FORM_BACKUP_SHEET;
+  const sheet = sheets.add(name);
+  if (existing) sheet.position = existing.position;
+  plan.columnWidths.forEach((w, i) => (sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = charsToPoints(w)));
+  if (cells.length) {
+    const all = sheet.getRange(localAddress(0, 0, cells.length, width)).format;
+    const base = plan.formats.value;
+    all.font.name = base.fonts[0];
+    all.font.size = base.sizePt;
+    all.wrapText = true;
+    all.verticalAlignment = 'Center';
+    all.horizontalAlignment = 'Center';
+  }
+  const mark = columnLetters(plan.generatedMark.col);
+  sheet.getRange(`${mark}:${mark}`).columnHidden = true;
+  if (caps.gridlines) sheet.showGridlines = false;
+  if (caps.pageLayout) {
+    const layout = sheet.pageLayout;
+    layout.orientation = 'Portrait';
+    layout.paperSize = 'A4';
+    layout.topMargin = plan.page.marginsCm.top * CM_TO_POINTS;
+    layout.bottomMargin = plan.page.marginsCm.bottom * CM_TO_POINTS;
+    layout.leftMargin = plan.page.marginsCm.left * CM_TO_POINTS;
+    layout.rightMargin = plan.page.marginsCm.right * CM_TO_POINTS;
+    layout.headersFooters.defaultForAllPages.centerFooter = plan.page.footer.replace(/^&C/, '');
+    // Each form on a page of its own (Worksheet.horizontalPageBreaks is ExcelApi 1.9 as well).
+    for (const row of plan.pageBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+  }
+  if (old) old.visibility = 'VeryHidden';
+  await context.sync();
+  await writePieces(context, [text, ...formatPieces(context, plan)], { beforeSync: pause.beforeSync, first: pause.once, firstIsIdempotent: true });
 }
