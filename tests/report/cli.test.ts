@@ -34,6 +34,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(result.stdout).toContain('报告：黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告，');
     expect(result.stdout).toMatch(/待填写9处（产生的效益、项目实施情况、受益对象满意度、报告日期、偏差原因分析及改进措施），待核对1处，已用【】标出，清单见“核对清单”工作表/);
     expect(result.stdout).toContain(`已写出：${docx}`);
+    expect(result.stdout).toContain('绩效自评表：21个项目，每项一页，写在“绩效自评表”工作表，并附在 Word 报告之后。');
   });
 
   it('adds 自评报告, 核对清单 and 绩效自评表 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
