@@ -35,6 +35,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     // The staff's texts and the indicators' results fill the report: the date is left, and the form's one reason.
     expect(result.stdout).toMatch(/待填写2处（报告日期、偏差原因分析及改进措施），待核对1处，已用【】标出，清单见“核对清单”工作表/);
     expect(result.stdout).toContain(`已写出：${docx}`);
+    expect(result.stdout).toContain('绩效自评表：21个项目，每项一页，写在“绩效自评表”工作表，并附在 Word 报告之后。');
   });
 
   it('adds 自评报告, 核对清单 and 绩效自评表 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {

@@ -98,7 +98,7 @@ describe('jixiao report writes the 绩效自评表', () => {
   });
 
   it('after the 核对清单, the first form reading as the national layout', async () => {
-    expect(stdout).toContain('已写出：');
+    expect(stdout).toContain('绩效自评表：21个项目，每项一页，写在“绩效自评表”工作表。');
     const ws = wb.getWorksheet('绩效自评表')!;
     expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual(['自评报告', '核对清单', '绩效自评表']);
     const row = (n: number) => ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((c) => shown(ws.getCell(`${c}${n}`)));
