@@ -18,6 +18,8 @@ const DEV_URL = 'https://localhost:3000/';
 /** The URL `npm run build:test` builds for: the reserved .invalid domain, so such a dist/ cannot be deployed by mistake. */
 const TEST_URL = 'https://jixiao.invalid/';
 const DEV_SERVER_PORT = 3000;
+/** The oldest browser the pages' libraries are compiled for (README: supported browsers). */
+const CHROMIUM_FLOOR = 'chrome >= 86';
 
 /** A build that cannot make a working add-in stops with this, as one line and no stack trace. */
 class BuildRefused extends Error {}
@@ -122,6 +124,23 @@ async function makeConfig(env, options) {
             },
           },
         },
+        {
+          // The libraries' own JavaScript, down to what the page promises: Chromium 86 and newer (older 360 and
+          // 奇安信 builds). tabster, under Fluent UI, ships class static blocks (Chromium 94), which would
+          // stop the whole bundle from parsing there. swc rewrites only what Chromium 86 lacks; ES modules
+          // and CommonJS files are left to webpack as they are. scripts/browser-syntax.js checks the result.
+          test: /\.[cm]?js$/,
+          include: /[\\/]node_modules[\\/]/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              swcrc: false,
+              isModule: 'unknown',
+              jsc: { parser: { syntax: 'ecmascript' }, loose: false },
+              env: { targets: CHROMIUM_FLOOR },
+            },
+          },
+        },
       ],
     },
     optimization: {
@@ -223,3 +242,4 @@ module.exports.productionManifest = productionManifest;
 module.exports.BuildRefused = BuildRefused;
 module.exports.TEST_URL = TEST_URL;
 module.exports.DEV_URL = DEV_URL;
+module.exports.CHROMIUM_FLOOR = CHROMIUM_FLOOR;

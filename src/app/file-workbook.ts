@@ -37,6 +37,8 @@ export interface FileReport {
   /** 自评报告, or 自评报告 (2) when the workbook's own one was changed since it was generated. */
   sheetName: string;
   checklistSheetName: string;
+  /** The 绩效自评表 written beside them, when the workbook has an indicators table. */
+  formSheetName?: string;
   /** Sheets kept as they were because a person changed them since they were generated. */
   kept: string[];
 }
@@ -108,8 +110,13 @@ export class FileWorkbook {
     return new FileWorkbook(name, bytes, snapshot, codecs);
   }
 
+  /** The last analysis, kept for the same settings: 下载计算后的工作簿 right after the results were shown does not analyze again. */
+  private last?: { key: string; analysis: Analysis };
+
   analyze(settings: Settings): Analysis {
-    return analyze(this.snapshot, settings);
+    const key = JSON.stringify(settings);
+    if (this.last?.key !== key) this.last = { key, analysis: analyze(this.snapshot, settings) };
+    return this.last.analysis;
   }
 
   /** The report as the CLI builds it; refused, as the CLI refuses, when the tables were not found. */
@@ -117,8 +124,16 @@ export class FileWorkbook {
     const fatal = fatalIssue(analysis);
     if (fatal) throw new FileActionError(`${fatal.cell ? `${fatal.cell}：` : ''}${fatal.message}`, `${fatal.cell ? `${fatal.cell}: ` : ''}${fatal.messageEn}`);
     const document = buildReport(analysis, this.snapshot);
-    const sheets = generatedSheets(this.snapshot);
-    return { analysis, document, sheets, sheetName: sheets.report.sheetName, checklistSheetName: sheets.checklist.sheetName, kept: [...sheets.report.kept, ...sheets.checklist.kept] };
+    const sheets = generatedSheets(this.snapshot, Boolean(document.forms?.length));
+    return {
+      analysis,
+      document,
+      sheets,
+      sheetName: sheets.report.sheetName,
+      checklistSheetName: sheets.checklist.sheetName,
+      ...(sheets.forms ? { formSheetName: sheets.forms.sheetName } : {}),
+      kept: [...sheets.report.kept, ...sheets.checklist.kept, ...(sheets.forms?.kept ?? [])],
+    };
   }
 
   /** The computed copy: the input's package patched with the plan, the 自评报告 and the 核对清单 — `jixiao report IN -o OUT`. */

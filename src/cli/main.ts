@@ -146,8 +146,9 @@ export async function runReport(opts: CliOptions, deps: CliDeps = defaultDeps): 
   if (opts.output) checkOutputContent(input, opts);
   const out: string[] = [periodLine(analysis, opts.lang), '', formatProjectTable(analysis, opts.lang), '', formatIssues(analysis.issues, opts.lang)];
   const report = opts.output || opts.docx ? buildReport(analysis, snapshot) : undefined;
-  const sheets = opts.output ? generatedSheets(snapshot) : undefined;
+  const sheets = opts.output ? generatedSheets(snapshot, Boolean(report?.forms?.length)) : undefined;
   if (report) out.push('', reportLine(report, opts.lang));
+  if (report?.forms?.length && (sheets?.forms || opts.docx)) out.push(formsLine(report.forms.length, sheets?.forms?.sheetName, Boolean(opts.docx), opts.lang));
   if (sheets) out.push(...keptSheetLines(sheets, opts.lang));
   const errors = countBySeverity(analysis.issues).error;
   const exitCode = opts.strict && errors > 0 ? 1 : 0;
@@ -192,6 +193,13 @@ function reportLine(doc: ReportDocument, lang: Lang): string {
   const zh = `报告：${doc.title}，${doc.paragraphs.length}段；${zhParts.length ? `${zhParts.join('，')}，已用【】标出，清单见“核对清单”工作表` : '无待填写或核对的内容'}。`;
   const en = `Report: ${doc.paragraphs.length} paragraphs; ${enParts.length ? `${enParts.join(', ')}, marked with 【】 and listed in the sheet 核对清单` : 'nothing left to fill in or check'}.`;
   return [lang === 'zh' ? zh : en, ...doc.notes].join('\n');
+}
+
+/** Where the 项目支出绩效自评表 went: the sheet (with -o) and the .docx (with --docx). */
+function formsLine(count: number, sheet: string | undefined, docx: boolean, lang: Lang): string {
+  const zh = [sheet ? `写在“${sheet}”工作表` : '', docx ? '附在 Word 报告之后' : ''].filter(Boolean).join('，并');
+  const en = [sheet ? `on sheet "${sheet}"` : '', docx ? 'after the report in the Word file' : ''].filter(Boolean).join(' and ');
+  return lang === 'zh' ? `绩效自评表：${count}个项目，每项一页，${zh}。` : `Self-evaluation forms: ${count} projects, one a page, ${en}.`;
 }
 
 /** A failure nobody foresaw: its first line, and how to see the rest. */

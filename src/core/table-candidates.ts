@@ -7,12 +7,19 @@ import { TABLE_SPECS, TableKind, TableSpec } from './fields';
 import { SheetSnapshot, WorkbookSnapshot, lastRow, rowAt } from './snapshot';
 import { ColumnBlock, headerBlocks, mappingIsValid, resolveMatches, tableBlocks } from './table-blocks';
 import { scanBody } from './table-body';
-import { isGeneratedSheetName } from './generated-sheets';
-import { Candidate, GENERATED_SHEET_NAMES, HEADER_SEARCH_ROWS, RESERVED_SHEET_PREFIX } from './table-location';
+import { GENERATED_MARK_PREFIX, isGeneratedSheetName } from './generated-sheets';
+import { Candidate, FORM_SHEET_NAME, HEADER_SEARCH_ROWS, NEVER_DATA_SHEET_NAMES, RESERVED_SHEET_PREFIX } from './table-location';
 import { cellText } from './text';
 
 export function isDataSheet(sheet: SheetSnapshot): boolean {
-  return !sheet.name.startsWith(RESERVED_SHEET_PREFIX) && !isGeneratedSheetName(sheet.name, GENERATED_SHEET_NAMES);
+  if (sheet.name.startsWith(RESERVED_SHEET_PREFIX) || isGeneratedSheetName(sheet.name, NEVER_DATA_SHEET_NAMES)) return false;
+  return !isGeneratedSheetName(sheet.name, [FORM_SHEET_NAME]) || !hasMarkInFirstRow(sheet);
+}
+
+/** Whether a sheet's first row holds a generated sheet's fingerprint (绩效自评表 keeps it in J1). */
+function hasMarkInFirstRow(sheet: SheetSnapshot): boolean {
+  const first = sheet.top === 0 ? sheet.values[0] : undefined;
+  return !!first?.some((v) => typeof v === 'string' && v.startsWith(GENERATED_MARK_PREFIX));
 }
 
 export function isVisible(sheet: SheetSnapshot): boolean {

@@ -18,8 +18,15 @@ export const RESERVED_SHEET_PREFIX = '__jixiao';
 export const REPORT_SHEET_NAME = '自评报告';
 /** The open 【】 marks of the report with their cells, for the clerk (never sent out). */
 export const CHECKLIST_SHEET_NAME = '核对清单';
-/** Every sheet the tool generates; a numbered copy ("自评报告 (2)") is generated too. 绩效自评表 joins here. */
-export const GENERATED_SHEET_NAMES: string[] = [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME];
+/** The national 项目支出绩效自评表, one form per project, one per page. */
+export const FORM_SHEET_NAME = '绩效自评表';
+/** Every sheet the tool generates; a numbered copy ("自评报告 (2)") is generated too. */
+export const GENERATED_SHEET_NAMES: string[] = [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME, FORM_SHEET_NAME];
+/**
+ * Generated sheets whose name alone says they are ours, never data. 绩效自评表 is not among them: an
+ * office may keep its indicators in a sheet of that name; ours carries its fingerprint in row 1.
+ */
+export const NEVER_DATA_SHEET_NAMES: string[] = [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME];
 
 export interface TableLocation<F extends string = string> {
   kind: TableKind;

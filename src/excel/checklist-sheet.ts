@@ -45,28 +45,27 @@ export async function writeChecklistSheet(context: Excel.RequestContext, plan: C
     },
   };
   const pause = pauses(context, caps);
-  await writePieces(context, [piece], {
-    beforeSync: pause.beforeSync,
-    first: () => {
-      pause.once();
-      const sheets = context.workbook.worksheets;
-      const old = existing ? sheets.getItem(name) : undefined;
-      if (old) old.name = CHECKLIST_BACKUP_SHEET;
-      const sheet = sheets.add(name);
-      if (existing) sheet.position = existing.position;
-      plan.columns.forEach((c, i) => {
-        const letter = columnLetters(i);
-        const column = sheet.getRange(`${letter}:${letter}`).format;
-        column.columnWidth = charsToPoints(c.width);
-        column.wrapText = true;
-        column.verticalAlignment = 'Top';
-      });
-      sheet.getRange(localAddress(0, 0, 1, plan.columns.length)).format.font.bold = true;
-      const markColumn = columnLetters(plan.generatedMark.col);
-      sheet.getRange(`${markColumn}:${markColumn}`).columnHidden = true;
-      if (old) old.visibility = 'VeryHidden';
-    },
+  // The sheet is added in a sync of its own, so that every data sync after it may be split and sent
+  // again on a GeneralException (office-js #1314): adding a sheet cannot be sent twice.
+  const sheets = context.workbook.worksheets;
+  const old = existing ? sheets.getItem(name) : undefined;
+  if (old) old.name = CHECKLIST_BACKUP_SHEET;
+  const sheet = sheets.add(name);
+  if (existing) sheet.position = existing.position;
+  plan.columns.forEach((c, i) => {
+    const letter = columnLetters(i);
+    const column = sheet.getRange(`${letter}:${letter}`).format;
+    column.columnWidth = charsToPoints(c.width);
+    column.wrapText = true;
+    column.verticalAlignment = 'Top';
   });
+  sheet.getRange(localAddress(0, 0, 1, plan.columns.length)).format.font.bold = true;
+  const markColumn = columnLetters(plan.generatedMark.col);
+  sheet.getRange(`${markColumn}:${markColumn}`).columnHidden = true;
+  if (old) old.visibility = 'VeryHidden';
+  await context.sync();
+  // Pausing the screen may be sent twice; it holds through the first data sync.
+  await writePieces(context, [piece], { beforeSync: pause.beforeSync, first: pause.once, firstIsIdempotent: true });
   if (caps.autofitRows && cells.length > 1) {
     context.workbook.worksheets.getItem(name).getRange(localAddress(0, 0, cells.length, plan.columns.length)).format.autofitRows();
     await context.sync();

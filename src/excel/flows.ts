@@ -2,13 +2,14 @@
  * What the task pane and the ribbon ask of Excel, each in one Excel.run: read → core (→ check → save
  * undo → write). Every failure leaves here as an OfficeActionError with a sentence for the user.
  */
-import { Analysis, CHECKLIST_SHEET_NAME, REPORT_SHEET_NAME, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, chooseGeneratedSheet, fatalIssue, isGeneratedSheetName, parseAddress, rangeAddress, renderChecklistSheet, renderReportSheet, unquoteSheetName } from '../core';
+import { Analysis, CHECKLIST_SHEET_NAME, FORM_SHEET_NAME, REPORT_SHEET_NAME, ReportDocument, Settings, WorkbookSnapshot, analyze, buildReport, cellRef, chooseGeneratedSheet, fatalIssue, isGeneratedSheetName, parseAddress, rangeAddress, renderChecklistSheet, renderFormSheet, renderReportSheet, unquoteSheetName } from '../core';
 import { OfficeActionError, partialWriteError, refusedBlockError, toActionError, workbookProtectedError } from './errors';
 import { assertNoMergedOutput, assertPlanInsideRead, queueStructureCheck } from './guards';
 import { Capabilities, ExcelHost, capabilities, localToday, runBatch } from './host';
 import { WorkbookRead, readWorkbookState } from './read';
 import { capturePlan } from './capture';
 import { checklistUndo, writeChecklistSheet } from './checklist-sheet';
+import { formsUndo, writeFormSheet } from './form-sheet';
 import { findExistingReport, readGeneratedSheets, reportUndo, writeReportSheet } from './report-sheet';
 import { TimeBudget, countSyncs } from './time-budget';
 import { emptyRecord } from './undo-record';
@@ -129,6 +130,8 @@ export interface GeneratedReport {
   sheetName: string;
   /** The 核对清单 written beside it. */
   checklistSheetName: string;
+  /** The 绩效自评表 written beside them, when the workbook has an indicators table. */
+  formSheetName?: string;
   /** Sheets kept as they were because a person changed them since they were generated. */
   kept: string[];
   snapshot: WorkbookSnapshot;
@@ -143,21 +146,26 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
   // The report sheet is added (and a previous one renamed): refused under structure protection. The
   // check rides on the sync that reads the sheets generated before.
   const checkStructure = queueStructureCheck(context, caps);
-  const generated = await readGeneratedSheets(context, (name) => isGeneratedSheetName(name, [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME]));
+  const withForms = Boolean(document.forms?.length);
+  const generated = await readGeneratedSheets(context, (name) => isGeneratedSheetName(name, [REPORT_SHEET_NAME, CHECKLIST_SHEET_NAME, ...(withForms ? [FORM_SHEET_NAME] : [])]));
   checkStructure();
   const sheetOf = (name: string) => generated.sheets.find((s) => s.name === name);
   // A sheet a person changed since it was generated is kept; the new one goes beside it.
   const reportTarget = chooseGeneratedSheet(REPORT_SHEET_NAME, generated.names, sheetOf);
   const checklistTarget = chooseGeneratedSheet(CHECKLIST_SHEET_NAME, generated.names, sheetOf);
+  const formsTarget = withForms ? chooseGeneratedSheet(FORM_SHEET_NAME, generated.names, sheetOf) : undefined;
   const plan = { ...renderReportSheet(document), sheetName: reportTarget.sheetName };
   const checklist = { ...renderChecklistSheet(document), sheetName: checklistTarget.sheetName };
+  const forms = formsTarget && document.forms ? { ...renderFormSheet(document.forms), sheetName: formsTarget.sheetName } : undefined;
   await onProgress?.('saving-undo', 0);
   const existing = reportTarget.replaces ? await findExistingReport(context, plan.sheetName) : undefined;
   const existingChecklist = checklistTarget.replaces ? await findExistingReport(context, checklist.sheetName) : undefined;
+  const existingForms = forms && formsTarget?.replaces ? await findExistingReport(context, forms.sheetName) : undefined;
   const record = emptyRecord('report', new Date());
   reportUndo(record, plan, existing);
   checklistUndo(record, checklist, existingChecklist);
-  const kept = [...reportTarget.kept, ...checklistTarget.kept];
+  if (forms) formsUndo(record, forms, existingForms);
+  const kept = [...reportTarget.kept, ...checklistTarget.kept, ...(formsTarget?.kept ?? [])];
   if (kept.length) record.kept = kept;
   await saveUndoRecord(context, record, snapshot.sheets.map((s) => s.name));
   await onProgress?.('writing', 0);
@@ -168,6 +176,7 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
       void onProgress?.('writing', f * 0.9);
     });
     await writeChecklistSheet(context, checklist, existingChecklist, caps);
+    if (forms) await writeFormSheet(context, forms, existingForms, caps);
   } catch (e) {
     // Without ExcelApi 1.7 the protection shows only now, in the first sync: nothing of the report was
     // written, so the record just saved must not be undone (it would delete the old report sheet).
@@ -179,7 +188,7 @@ async function reportIn(context: Excel.RequestContext, settings: Settings, caps:
     throw partialWriteError(e);
   }
   onProgress?.('done', 1);
-  return { analysis, document, sheetName: plan.sheetName, checklistSheetName: checklist.sheetName, kept, snapshot };
+  return { analysis, document, sheetName: plan.sheetName, checklistSheetName: checklist.sheetName, ...(forms ? { formSheetName: forms.sheetName } : {}), kept, snapshot };
 }
 
 /** Read → core → buildReport → save undo → write the 自评报告 sheet and bring it to the front. */

@@ -6,7 +6,7 @@ export { officeHost, displayLang, langOf, ENGLISH_DISPLAY_LOCALES, MIN_EXCEL_API
 export { OfficeActionError, describeOfficeError } from './errors';
 export { loadSavedSettings, saveSettings, type SavedSettings } from './settings-store';
 export { readWorkbook, analyzeWorkbook, recalculate, generateReport, undoLastRun, hasUndo, selectCell, notAnalyzable, type Stage, type Progress, type RunOptions, type GeneratedReport } from './flows';
-export { UNDO_SHEET, REPORT_BACKUP_SHEET } from './undo-store';
+export { UNDO_SHEET, REPORT_BACKUP_SHEET, FORM_BACKUP_SHEET } from './undo-store';
 export { describeUndo } from './undo-words';
 export type { UndoResult } from './undo';
 export { commandBudget, COMMAND_LIFETIME_MS, type TimeBudget } from './time-budget';

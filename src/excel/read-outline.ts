@@ -5,7 +5,7 @@
  * used range reaches XFD1048576 because of a stray space, must not make this read pass Excel on the
  * web's 5 MB. What the budget leaves out of sync 2 is read after it in budgeted slices.
  */
-import { CellValue, GENERATED_SHEET_NAMES, RESERVED_SHEET_PREFIX, SheetTable, isGeneratedSheetName, SheetVisibility, columnLetters } from '../core';
+import { CellValue, NEVER_DATA_SHEET_NAMES, RESERVED_SHEET_PREFIX, SheetTable, isGeneratedSheetName, SheetVisibility, columnLetters } from '../core';
 import { isMaybeTooLarge } from './budget';
 import { Capabilities } from './host';
 import { ReadPiece, readPieces } from './range-io';
@@ -40,9 +40,12 @@ export const HEADER_BYTE_BUDGET = 2_000_000;
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
-/** The add-in's own sheets are never read: the undo store holds 30,000-character cells. */
+/**
+ * The add-in's own sheets are never read: the undo store holds 30,000-character cells. A 绩效自评表 is
+ * read like any sheet: it may be the office's own, and the core knows ours by its fingerprint.
+ */
 export function isOwnSheet(name: string): boolean {
-  return name.startsWith(RESERVED_SHEET_PREFIX) || isGeneratedSheetName(name, GENERATED_SHEET_NAMES);
+  return name.startsWith(RESERVED_SHEET_PREFIX) || isGeneratedSheetName(name, NEVER_DATA_SHEET_NAMES);
 }
 
 /** Columns of the header window sync 2 reads per sheet, so all windows together fit the budget. */

@@ -178,35 +178,40 @@ export async function writeReportSheet(context: Excel.RequestContext, plan: Repo
   const looks = n > 0 ? formatPieces(name, plan) : undefined;
   const pieces: WritePiece[] = [textPiece(name, plan.rows, plan.textNumberFormat === TEXT_FORMAT), ...(plan.generatedMark ? [markPiece(name, plan.generatedMark)] : []), ...(looks?.pieces ?? [])];
   const pause = pauses(context, caps);
+  // The sheet is added (and the old one set aside) in a sync of its own: adding a sheet cannot be sent
+  // twice, and Excel on the web may answer a large request with GeneralException (office-js #1314) —
+  // alone, the small structural sync is never that request, and every data sync after it may be split
+  // and sent again.
+  const sheets = context.workbook.worksheets;
+  const old = existing ? sheets.getItem(name) : undefined;
+  if (old) old.name = REPORT_BACKUP_SHEET;
+  const sheet = sheets.add(name);
+  if (existing) sheet.position = existing.position;
+  sheet.getRange('A:A').format.columnWidth = charsToPoints(plan.textColumnWidth);
+  looks?.base(sheet);
+  sheet.getRange(plan.generatedMark ? 'B:C' : 'B:B').columnHidden = true;
+  if (caps.gridlines) sheet.showGridlines = false;
+  const layout = caps.pageLayout ? sheet.pageLayout : undefined;
+  if (layout && plan.page) {
+    layout.orientation = 'Portrait';
+    layout.paperSize = 'A4';
+    layout.topMargin = plan.page.marginsCm.top * CM_TO_POINTS;
+    layout.bottomMargin = plan.page.marginsCm.bottom * CM_TO_POINTS;
+    layout.leftMargin = plan.page.marginsCm.left * CM_TO_POINTS;
+    layout.rightMargin = plan.page.marginsCm.right * CM_TO_POINTS;
+    // Office.js takes one section's codes; the file form leads with the section (&C).
+    if (plan.page.footer) layout.headersFooters.defaultForAllPages.centerFooter = plan.page.footer.replace(/^&C/, '');
+  }
+  sheet.activate();
+  if (n > 0) sheet.getRange(localAddress(0, 0, 1, 1)).select();
+  // Hidden only after the new sheet is active: Excel keeps one sheet visible at all times.
+  if (old) old.visibility = 'VeryHidden';
+  await context.sync();
   await writePieces(context, pieces, {
     beforeSync: pause.beforeSync,
-    first: () => {
-      pause.once();
-      const sheets = context.workbook.worksheets;
-      const old = existing ? sheets.getItem(name) : undefined;
-      if (old) old.name = REPORT_BACKUP_SHEET;
-      const sheet = sheets.add(name);
-      if (existing) sheet.position = existing.position;
-      sheet.getRange('A:A').format.columnWidth = charsToPoints(plan.textColumnWidth);
-      looks?.base(sheet);
-      sheet.getRange(plan.generatedMark ? 'B:C' : 'B:B').columnHidden = true;
-      if (caps.gridlines) sheet.showGridlines = false;
-      const layout = caps.pageLayout ? sheet.pageLayout : undefined;
-      if (layout && plan.page) {
-        layout.orientation = 'Portrait';
-        layout.paperSize = 'A4';
-        layout.topMargin = plan.page.marginsCm.top * CM_TO_POINTS;
-        layout.bottomMargin = plan.page.marginsCm.bottom * CM_TO_POINTS;
-        layout.leftMargin = plan.page.marginsCm.left * CM_TO_POINTS;
-        layout.rightMargin = plan.page.marginsCm.right * CM_TO_POINTS;
-        // Office.js takes one section's codes; the file form leads with the section (&C).
-        if (plan.page.footer) layout.headersFooters.defaultForAllPages.centerFooter = plan.page.footer.replace(/^&C/, '');
-      }
-      sheet.activate();
-      if (n > 0) sheet.getRange(localAddress(0, 0, 1, 1)).select();
-      // Hidden only after the new sheet is active: Excel keeps one sheet visible at all times.
-      if (old) old.visibility = 'VeryHidden';
-    },
+    // Pausing the screen may be sent twice; it holds through the first data sync.
+    first: pause.once,
+    firstIsIdempotent: true,
     afterSync: (done, total) => onProgress?.(done / total),
   });
   // Excel knows the fonts it draws with: where it can, it fits each row to its text (wrapped in the

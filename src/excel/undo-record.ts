@@ -40,6 +40,8 @@ export interface UndoRecord {
   report?: GeneratedSheetUndo;
   /** The 核对清单 the run wrote beside the report, the same way. */
   checklist?: GeneratedSheetUndo;
+  /** The 绩效自评表 the run wrote beside them (with an indicators table), the same way. */
+  forms?: GeneratedSheetUndo;
   /** Sheets 生成报告 left as they were because a person had changed them (自评报告 kept, 自评报告 (2) written). */
   kept?: string[];
 }

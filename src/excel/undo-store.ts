@@ -16,7 +16,9 @@ export const UNDO_SHEET = `${RESERVED_SHEET_PREFIX}_undo`;
 export const REPORT_BACKUP_SHEET = `${RESERVED_SHEET_PREFIX}_report_prev`;
 /** The same for a replaced 核对清单. */
 export const CHECKLIST_BACKUP_SHEET = `${RESERVED_SHEET_PREFIX}_checklist_prev`;
-const BACKUP_SHEETS = [REPORT_BACKUP_SHEET, CHECKLIST_BACKUP_SHEET];
+/** The same for a replaced 绩效自评表. */
+export const FORM_BACKUP_SHEET = `${RESERVED_SHEET_PREFIX}_forms_prev`;
+const BACKUP_SHEETS = [REPORT_BACKUP_SHEET, CHECKLIST_BACKUP_SHEET, FORM_BACKUP_SHEET];
 export const CHUNK_CHARS = 30_000;
 const HEADER_TAG = 'JIXIAO-UNDO';
 const CHUNK_MARK = '~';

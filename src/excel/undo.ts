@@ -139,7 +139,7 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
   const record = await loadUndoRecord(context);
   if (!record) return null;
   // Removing the report sheet (and bringing back the one it replaced) changes the workbook's structure.
-  const checkStructure = record.report || record.checklist ? queueStructureCheck(context, caps) : () => undefined;
+  const checkStructure = record.report || record.checklist || record.forms ? queueStructureCheck(context, caps) : () => undefined;
   const present = await checkSheets(context, record);
   checkStructure();
   const pause = pauses(context, caps);
@@ -165,7 +165,7 @@ export async function undoRecorded(context: Excel.RequestContext, caps: Capabili
   });
   const outcomes = { removed: [] as string[], restored: [] as string[], missing: [] as string[], lost: [] as string[] };
   const sheetCount = { n: present.size };
-  for (const g of [record.report, record.checklist]) if (g) outcomes[queueGeneratedUndo(context, g, present, sheetCount)].push(g.sheet);
+  for (const g of [record.report, record.checklist, record.forms]) if (g) outcomes[queueGeneratedUndo(context, g, present, sheetCount)].push(g.sheet);
   queueClearStore(context);
   // Without ExcelApi 1.7, structure protection shows here; the store stays, so undo can be tried again.
   await context.sync().catch((e: unknown) => {

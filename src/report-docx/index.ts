@@ -5,6 +5,8 @@
  * page numbers "- 1 -" centred in 四号宋体. East Asian fonts are set explicitly (w:eastAsia) with
  * Times New Roman for Latin text; font-table.ts names the stand-ins Word uses where a font is missing.
  *
+ * The 项目支出绩效自评表 follow the report, one to a page (forms.ts).
+ *
  * No Node APIs: the add-in calls this in the browser; the CLI writes the bytes to a file.
  */
 import {
@@ -20,11 +22,13 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  SectionType,
   TextRun,
 } from 'docx';
 import { LATIN_FONT, PAGE, PAGE_NUMBER_FORMAT, REPORT_FORMATS } from '../core/report/formats';
 import type { ParagraphFormat, ParagraphStyle, ReportDocument, ReportParagraph } from '../core/report';
 import { fontTableXml } from './font-table';
+import { FORM_PAGE_MARGINS_CM, formBlocks } from './forms';
 
 const TWIPS_PER_CM = 1440 / 2.54;
 export const cmToTwips = (cm: number): number => Math.round(cm * TWIPS_PER_CM);
@@ -155,6 +159,21 @@ function pageNumberFooter(): Footer {
   });
 }
 
+function formsSection(doc: ReportDocument) {
+  const m = FORM_PAGE_MARGINS_CM;
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: {
+        size: { width: cmToTwips(PAGE.widthCm), height: cmToTwips(PAGE.heightCm), orientation: PageOrientation.PORTRAIT },
+        margin: { top: cmToTwips(m.top), bottom: cmToTwips(m.bottom), left: cmToTwips(m.left), right: cmToTwips(m.right), header: cmToTwips(1.2), footer: cmToTwips(m.bottom - 1.2) },
+      },
+    },
+    footers: { default: pageNumberFooter() },
+    children: formBlocks(doc.forms ?? []),
+  };
+}
+
 export function buildDocx(doc: ReportDocument): Document {
   const m = PAGE.marginsCm;
   return new Document({
@@ -185,6 +204,8 @@ export function buildDocx(doc: ReportDocument): Document {
         footers: { default: pageNumberFooter() },
         children: doc.paragraphs.map((p, i) => paragraphOf(p, p.style === 'signature' && doc.paragraphs[i - 1]?.style !== 'signature')),
       },
+      // The national 项目支出绩效自评表 after the report, each on a page of its own, page numbers running on.
+      ...(doc.forms?.length ? [formsSection(doc)] : []),
     ],
   });
 }

@@ -25,13 +25,13 @@ export interface PaneApi {
   analyzeWorkbook(settings: Settings, onProgress?: Progress): Promise<{ snapshot: WorkbookSnapshot; analysis: Analysis }>;
   recalculate(settings: Settings, onProgress?: Progress): Promise<{ analysis: Analysis; cellsWritten: number }>;
   /**
-   * Writes the report sheet and its 核对清单; returns the report with the analysis and the snapshot it
+   * Writes the report sheet, its 核对清单 and (with an indicators table) the 绩效自评表; returns the report with the analysis and the snapshot it
    * was made from, and the sheets kept because a person changed them since they were generated.
    */
   generateReport(
     settings: Settings,
     onProgress?: Progress,
-  ): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string; checklistSheetName?: string; kept?: string[]; snapshot: WorkbookSnapshot }>;
+  ): Promise<{ analysis: Analysis; document: ReportDocument; sheetName: string; checklistSheetName?: string; formSheetName?: string; kept?: string[]; snapshot: WorkbookSnapshot }>;
   /** What the undo did: cells written back, sheets the run added removed, sheets it replaced put back, sheets it kept. */
   undoLastRun(onProgress?: Progress): Promise<UndoResult | null>;
   hasUndo(): Promise<boolean>;

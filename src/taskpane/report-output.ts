@@ -1,9 +1,9 @@
 /**
- * What 复制报告 and the Ctrl+C fallback hand over, for the report's list of documents (today the
- * narrative report; the national 绩效自评表 and a 核对清单 are to join it): one clipboard payload,
- * Word page breaks between documents, and the sheet range that holds the first document.
+ * What 复制报告 and the Ctrl+C fallback hand over, for the report's list of documents: one clipboard
+ * payload — each document, then its 项目支出绩效自评表 as tables, a Word page break before each form
+ * and between documents — and the sheet range that holds the first document.
  */
-import { quoteSheetName, renderReportHtml, renderReportSheet, type ReportDocument } from '../core';
+import { formHtml, formText, quoteSheetName, renderReportHtml, renderReportSheet, type ReportDocument } from '../core';
 
 const START = '<!--StartFragment-->\n';
 const END = '\n<!--EndFragment-->';
@@ -19,9 +19,19 @@ export function clipboardPayload(documents: ReportDocument[]): { html: string; t
   return payload;
 }
 
+/** A document with its forms after it, each on a new page in Word. */
+function withForms(doc: ReportDocument): { html: string; text: string } {
+  const report = renderReportHtml(doc);
+  const forms = doc.forms ?? [];
+  if (!forms.length) return report;
+  const end = report.html.lastIndexOf(END);
+  const html = report.html.slice(0, end) + forms.map((f) => `\n${PAGE_BREAK}\n${formHtml(f)}`).join('') + report.html.slice(end);
+  return { html, text: [report.text, ...forms.map(formText)].join('\n\n') };
+}
+
 function renderPayload(documents: ReportDocument[]): { html: string; text: string } {
   if (documents.length === 0) throw new Error('no report to copy');
-  const rendered = documents.map(renderReportHtml);
+  const rendered = documents.map(withForms);
   if (rendered.length === 1) return rendered[0];
   const bodies = rendered.map(({ html }) => html.slice(html.indexOf(START) + START.length, html.lastIndexOf(END)));
   const first = rendered[0].html;

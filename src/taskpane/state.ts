@@ -36,13 +36,15 @@ export type ChangeReason = 'settings' | 'recalculate' | 'undo' | 'workbook';
 /** What copy and download hand over. */
 export interface ReportOutput {
   /**
-   * The documents the report step hands over, first the narrative report. Copy joins them and
-   * download makes one file each (the national 绩效自评表 and a 核对清单 are to join this list).
+   * The documents the report step hands over, first the narrative report, each with its 绩效自评表
+   * (ReportDocument.forms). Copy joins them and download makes one file each.
    */
   documents: ReportDocument[];
   sheetName: string;
   /** The 核对清单 sheet written beside the report (absent on hosts that write none). */
   checklistSheetName?: string;
+  /** The 绩效自评表 written beside them, when the workbook has an indicators table. */
+  formSheetName?: string;
 }
 
 export interface ReportState extends ReportOutput {
@@ -87,7 +89,7 @@ export type PaneEvent =
   | { type: 'analyzed'; snapshot: WorkbookSnapshot; snapshotKey: string; analysis: Analysis }
   | { type: 'recalculated'; analysis: Analysis; changesWorkbook?: boolean }
   | { type: 'workbook-file'; file: { url: string; fileName: string } }
-  | { type: 'report'; analysis: Analysis; documents: ReportDocument[]; sheetName: string; checklistSheetName?: string; generatedAt: string; snapshot: WorkbookSnapshot; snapshotKey: string }
+  | { type: 'report'; analysis: Analysis; documents: ReportDocument[]; sheetName: string; checklistSheetName?: string; formSheetName?: string; generatedAt: string; snapshot: WorkbookSnapshot; snapshotKey: string }
   | { type: 'undone' }
   | { type: 'report-removed' }
   | { type: 'undo-available'; value: boolean }
@@ -141,7 +143,12 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         analysis: event.analysis,
         snapshot: event.snapshot,
         snapshotKey: event.snapshotKey,
-        report: { documents: event.documents, sheetName: event.sheetName, ...(event.checklistSheetName ? { checklistSheetName: event.checklistSheetName } : {}), revision: state.revision, generatedAt: event.generatedAt },
+        report: {
+          documents: event.documents,
+          sheetName: event.sheetName,
+          ...(event.checklistSheetName ? { checklistSheetName: event.checklistSheetName } : {}),
+          ...(event.formSheetName ? { formSheetName: event.formSheetName } : {}),
+          revision: state.revision, generatedAt: event.generatedAt },
         docx: undefined,
       };
     case 'undone':

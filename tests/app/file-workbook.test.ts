@@ -112,7 +112,7 @@ test('the sample’s computed workbook holds 28% in 项目资金!L5, the 偏差�
   const at = (row: number, col: number) => funds.values[row - 1 - funds.top][col - funds.left];
   expect(at(5, 11)).toBeCloseTo(20 / 72, 12); // L5
   expect(String(at(5, 16))).toMatch(/^执行率28%，低于预算72个百分点；节余资金52万元。/); // Q5
-  expect(snapshot.sheets.map((s) => s.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单']);
+  expect(snapshot.sheets.map((s) => s.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表']);
   expect(page.sheetName).toBe('自评报告');
   expect(page.cellsWritten).toBeGreaterThan(30);
 });
@@ -147,4 +147,33 @@ test('a workbook without a funds table gets the CLI’s reason when asked for th
   const e = (await wb.computedWorkbook({ today: TODAY }).catch((x: unknown) => x)) as FileActionError;
   expect(e).toBeInstanceOf(FileActionError);
   expect(run.stderr).toContain(e.zh);
+});
+
+test('the page receives the analysis without the payments (they stay in the worker), and the computed workbook still checks every payment', async () => {
+  const { localService } = await import('../../src/app/workbook-service');
+  const full = (await FileWorkbook.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx', NODE)).analyze({ today: TODAY });
+  const service = localService(NODE, async () => new Uint8Array());
+  await service.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx');
+  const shown = await service.analyze({ today: TODAY });
+  expect(full.model!.payments.length).toBeGreaterThan(10);
+  expect(shown.model!.payments).toEqual([]);
+  expect(shown.model!.paymentRows).toEqual([]);
+  // What the pane shows is all there: projects, results, issues (each naming its cell), the plan.
+  expect(shown.model!.projects).toEqual(full.model!.projects);
+  expect(shown.results).toEqual(full.results);
+  expect(shown.issues.map((i) => i.cell)).toEqual(full.issues.map((i) => i.cell));
+  expect(shown.plan).toEqual(full.plan);
+  const computed = await service.computedWorkbook({ today: TODAY });
+  expect(computed.analysis.model!.payments).toEqual([]);
+  expect(computed.cellsWritten).toBe(full.plan.blocks.reduce((n, b) => n + b.values.reduce((m, row) => m + row.length, 0), 0));
+});
+
+test('an analysis is kept for the same settings and made again when they change', async () => {
+  const workbook = await FileWorkbook.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx', NODE);
+  const first = workbook.analyze({ today: TODAY });
+  expect(workbook.analyze({ today: TODAY })).toBe(first);
+  const twoDecimals = workbook.analyze({ today: TODAY, rateDisplay: 'two-decimals' });
+  expect(twoDecimals).not.toBe(first);
+  expect(twoDecimals.settings.rateDisplay).toBe('two-decimals');
+  expect(workbook.analyze({ today: TODAY }).settings.rateDisplay).toBe(first.settings.rateDisplay);
 });

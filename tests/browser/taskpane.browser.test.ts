@@ -126,8 +126,9 @@ test('detect → correct a mapping → validate → select an issue → recalcul
   await button(page, '重新计算执行率').click();
   await notice(page, /已写入/);
   await button(page, '生成报告').click();
-  await notice(page, /报告已写入工作表“自评报告”，共 \d+ 段。/);
+  await notice(page, /报告已写入工作表“自评报告”，共 \d+ 段；21 个项目的绩效自评表写入“绩效自评表”。/);
   expect(await sheetNames(page)).toContain('自评报告');
+  expect(await sheetNames(page)).toContain('绩效自评表');
   expect(await cellValue(page, '自评报告', 'A1')).toBe('黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告');
   expect(await cellValue(page, '自评报告', 'A2')).toBe('州财政局：');
   const column = (await rangeValues(page, '自评报告', 'A1:A400')).map((r) => String(r[0]));

@@ -133,11 +133,11 @@ describe('docProps/app.xml lists the sheets after the run', () => {
     return { headings: names.map((n, i) => [n, counts[i]]), titles, sizes };
   }
 
-  it('the sample run through the CLI: 自评报告 and 核对清单 added, Worksheets 5', async () => {
+  it('the sample run through the CLI: 自评报告, 核对清单 and 绩效自评表 added, Worksheets 7', async () => {
     const out = path.join(scratchDir(), 'out.xlsx');
     expect((await cli(['report', SAMPLE, '-o', out])).code).toBe(0);
     expect(await appTitles(readFileSync(SAMPLE))).toEqual({ headings: [['Worksheets', 4]], titles: ['项目资金', '支付明细', '单位信息', '绩效指标'], sizes: [2, 4] });
-    expect(await appTitles(readFileSync(out))).toEqual({ headings: [['Worksheets', 6]], titles: ['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单'], sizes: [2, 6] });
+    expect(await appTitles(readFileSync(out))).toEqual({ headings: [['Worksheets', 7]], titles: ['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表'], sizes: [2, 7] });
   });
 
   it('Chinese Excel’s headings: the sheet goes among 工作表, before the 命名范围 titles', async () => {

@@ -19,7 +19,7 @@ describe('requirement sets', () => {
     expect((await recalculate(host, settings)).cellsWritten).toBeGreaterThan(0);
     expect((await generateReport(host, settings)).sheetName).toBe('自评报告');
     expect(await hasUndo(host)).toBe(true);
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单', '绩效自评表'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
     expect(fake.stats.requests.every((r) => r.error === undefined)).toBe(true);
     expect(fake.stats.suspendedCalculation).toBe(0);
     expect(fake.stats.suspendedScreenUpdating).toBe(0);

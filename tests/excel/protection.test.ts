@@ -77,7 +77,7 @@ describe.each([
     expect(error.messageZh).toBe(WORKBOOK_PROTECTED_ZH);
     expect(diffViews(everything(fake.controls.data()), before)).toEqual([]);
     fake.controls.setWorkbookProtected(false);
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单', '绩效自评表'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告');
   });
 

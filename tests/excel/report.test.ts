@@ -51,18 +51,20 @@ describe('the report sheet', () => {
     const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => fake.controls.cell('核对清单', `${c}${r}`).value);
     expect(row(1)).toEqual(['序号', '类别', '项目', '单元格', '报告中的标记']);
     expect(row(2)).toEqual(['1', '请核对', '州委大楼网络运维外包服务经费', '项目资金!G24', '【请核对：其中各项合计5万元，与预算数9.8万元不符】']);
-    // The staff's texts and the 绩效指标 sheet's results leave only the date to fill in.
-    expect(document.checklist).toHaveLength(2);
+    // The staff's texts and the 绩效指标 sheet's results leave only the date to fill in the report; its
+    // 绩效自评表 adds one (a score below its 分值 without a reason).
+    expect(document.checklist).toHaveLength(3);
     expect(row(3)).toEqual(['2', '请填写', '', '', '【请填写：报告日期】']);
-    expect(fake.controls.cell('核对清单', 'A4').value).toBe('');
+    expect(row(4)).toEqual(['3', '请填写', '2022年省大数据发展专项资金(第二批项目)', '绩效指标!I6', '【请填写：偏差原因】']);
+    expect(fake.controls.cell('核对清单', 'A5').value).toBe('');
   });
 
-  it('removes the report and 核对清单 it created on undo, and says so', async () => {
+  it('removes the report, 核对清单 and 绩效自评表 it created on undo, and says so', async () => {
     const original = await sampleWorkbook();
     const fake = strictFake(await sampleWorkbook());
     const host = hostOf(fake);
     await generateReport(host, settings);
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告', '核对清单', '绩效自评表'], restoredSheets: [], keptSheets: [], missingSheets: [], lostSheets: [] });
     expect(diffViews(workbookView(fake.controls.data()), workbookView(original))).toEqual([]);
   });
 
@@ -77,7 +79,7 @@ describe('the report sheet', () => {
     expect(fake.controls.sheet(REPORT_BACKUP_SHEET).visibility).toBe('VeryHidden');
     expect(fake.controls.data().sheets.map((s) => s.name).filter((n) => !n.startsWith('__jixiao'))).not.toContain('自评报告 (2)');
     // The pane says the earlier version is back, not that a sheet was deleted (issue 11.8).
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: [], restoredSheets: ['自评报告', '核对清单'], keptSheets: [], missingSheets: [], lostSheets: [] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: [], restoredSheets: ['自评报告', '核对清单', '绩效自评表'], keptSheets: [], missingSheets: [], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
     expect(fake.controls.data().sheets.findIndex((s) => s.name === '自评报告')).toBe(position);
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain(REPORT_BACKUP_SHEET);
@@ -94,7 +96,7 @@ describe('the report sheet', () => {
     expect([again.sheetName, again.checklistSheetName, again.kept]).toEqual(['自评报告 (2)', '核对清单', ['自评报告']]);
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
     expect(fake.controls.cell('自评报告 (2)', `A${row + 1}`).value).toContain('【请填写：报告日期】');
-    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告 (2)'], restoredSheets: ['核对清单'], keptSheets: ['自评报告'], missingSheets: [], lostSheets: [] });
+    expect(await undoLastRun(host)).toEqual({ kind: 'report', restoredCells: 0, removedSheets: ['自评报告 (2)'], restoredSheets: ['核对清单', '绩效自评表'], keptSheets: ['自评报告'], missingSheets: [], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [edited])).toEqual([]);
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告 (2)');
   });
@@ -113,9 +115,9 @@ describe('the report sheet', () => {
       await context.sync();
     });
     const result = await undoLastRun(host);
-    expect(result).toMatchObject({ removedSheets: [], restoredSheets: ['自评报告', '核对清单'], lostSheets: [] });
+    expect(result).toMatchObject({ removedSheets: [], restoredSheets: ['自评报告', '核对清单', '绩效自评表'], lostSheets: [] });
     expect(diffViews([sheetView(fake.controls.sheet('自评报告'))], [before])).toEqual([]);
-    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '自评报告', '核对清单']);
+    expect(fake.controls.data().sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['项目资金', '自评报告', '核对清单', '绩效自评表']);
     expect(fake.stats.requests.filter((r) => r.error !== undefined)).toEqual([]);
   });
 

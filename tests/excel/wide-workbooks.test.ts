@@ -6,7 +6,7 @@
  * make the read explode, GeneralException on a write is split and retried, and the undo store's size
  * estimate counts the escaping its JSON gets inside the request's JSON.
  */
-import { analyzeWorkbook, recalculate, undoLastRun } from '../../src/excel';
+import { analyzeWorkbook, generateReport, recalculate, undoLastRun } from '../../src/excel';
 import { buildWorkbook, cloneWorkbookData, createFakeExcel, type CellValue, type FakeWorkbookData } from '../../src/testing/fake-excel';
 import { generatedWorkbook } from './generated';
 import { TODAY, diffViews, hostOf, strictFake, workbookView } from './helpers';
@@ -71,6 +71,19 @@ describe('GeneralException on a large request (Excel on the web, office-js #1314
     expect(fake.stats.requests.some((r) => r.error === 'GeneralException')).toBe(true);
     expect(diffViews(workbookView(fake.controls.data()), workbookView(plain.controls.data()))).toEqual([]);
   });
+
+  it('生成报告’s sheet writes are split and sent again too: the 自评报告 and 核对清单 equal an unhindered run’s', async () => {
+    const data = generatedWorkbook(200, 20_000);
+    const plain = strictFake(cloneWorkbookData(data));
+    await generateReport(hostOf(plain), settings);
+    const fake = strictFake(data, { internalErrorOverBytes: 50_000 });
+    await generateReport(hostOf(fake), settings);
+    expect(fake.stats.requests.some((r) => r.error === 'GeneralException')).toBe(true);
+    const sheets = (f: typeof fake) => f.controls.data().sheets.map((s) => s.name);
+    expect(sheets(fake)).toEqual(sheets(plain));
+    expect(sheets(fake)).toEqual(expect.arrayContaining(['自评报告', '核对清单']));
+    expect(diffViews(workbookView(fake.controls.data()), workbookView(plain.controls.data()))).toEqual([]);
+  }, 120_000);
 
   it('a GeneralException that is not about size still reaches the user, after the retries run out', async () => {
     const fake = strictFake(generatedWorkbook(20, 50), { internalErrorOverBytes: 10 });

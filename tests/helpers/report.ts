@@ -37,11 +37,16 @@ export function under(doc: ReportDocument, heading: ReportParagraph): ReportPara
   return out;
 }
 
-/** Each paragraph's text from a .docx's word/document.xml (runs joined, breaks as \n). */
+/**
+ * Each paragraph's text of the report in a .docx's word/document.xml (runs joined, breaks as \n): its
+ * first section, up to the paragraph that ends it (the 绩效自评表 follow in a section of their own).
+ */
 export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')!.async('string');
-  const body = xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+  const sect = xml.indexOf('<w:sectPr');
+  const closing = xml.indexOf('</w:p>', sect);
+  const body = xml.slice(xml.indexOf('<w:body>'), closing < 0 ? sect : closing + '</w:p>'.length);
   return [...body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
     [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
       .map((t) => (t[0] === '<w:br/>' ? '\n' : t[1]))

@@ -32,12 +32,14 @@ describe('jixiao report writes the report sheet and the .docx', () => {
   it('says what it wrote and what is left to fill in', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('报告：黔南州大数据发展管理局2023年绩效运行日常监控自评情况报告，');
-    expect(result.stdout).toMatch(/待填写1处（报告日期），待核对1处，已用【】标出，清单见“核对清单”工作表/);
+    // The staff's texts and the indicators' results fill the report: the date is left, and the form's one reason.
+    expect(result.stdout).toMatch(/待填写2处（报告日期、偏差原因分析及改进措施），待核对1处，已用【】标出，清单见“核对清单”工作表/);
     expect(result.stdout).toContain(`已写出：${docx}`);
+    expect(result.stdout).toContain('绩效自评表：21个项目，每项一页，写在“绩效自评表”工作表，并附在 Word 报告之后。');
   });
 
-  it('adds 自评报告 and 核对清单 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单']);
+  it('adds 自评报告, 核对清单 and 绩效自评表 after the other sheets: one wide column, fonts per style, a hidden trace column', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表']);
     const ws = wb.getWorksheet('自评报告')!;
     expect(ws.getColumn(1).width).toBe(84);
     expect(ws.getColumn(2).hidden).toBe(true);
@@ -77,9 +79,11 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(1).getCell(c).value)).toEqual(['序号', '类别', '项目', '单元格', '报告中的标记', '说明']);
     const rows = ws.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1, 7));
     expect(rows[0]).toEqual(['1', '请核对', '州委大楼网络运维外包服务经费', '项目资金!G24', '【请核对：其中各项合计5万元，与预算数9.8万元不符】', expect.stringContaining('请核对“其中”各列')]);
-    // The staff's texts and the indicators' results leave only the date to fill in.
-    expect(rows.filter((r) => r[1] === '请填写')).toHaveLength(1);
+    // The staff's texts and the indicators' results leave only the date to fill in the report …
+    expect(rows.filter((r) => r[1] === '请填写')).toHaveLength(2);
     expect(rows).toContainEqual(['2', '请填写', undefined, undefined, '【请填写：报告日期】', '请在报告中填写报告日期。']);
+    // … and the 绩效自评表's own: a score below its 分值 with no reason given.
+    expect(rows[2]).toEqual(['3', '请填写', '2022年省大数据发展专项资金(第二批项目)', '绩效指标!I6', '【请填写：偏差原因】', '指标“推动企业数字化发展”得分15.00，低于分值30。请在绩效指标!I6填写，或在绩效自评表中填写。']);
   });
 
   it('writes a .docx that carries the report', async () => {
@@ -93,7 +97,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect((await cli(['report', out, '-o', again])).code).toBe(0);
     const second = new ExcelJS.Workbook();
     await second.xlsx.readFile(again);
-    expect(second.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单']);
+    expect(second.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表']);
     const [a, b] = [await readSnapshot(out), await readSnapshot(again)];
     expect(b).toEqual(a);
   });
@@ -115,7 +119,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(r.stdout).toContain('工作表“自评报告”在生成后有改动（或不是本工具生成的），已原样保留；新报告写在“自评报告 (2)”。');
     const res = new ExcelJS.Workbook();
     await res.xlsx.readFile(again);
-    expect(res.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '自评报告 (2)']);
+    expect(res.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表', '自评报告 (2)']);
     const kept = await sheetXml(again, '自评报告');
     expect(kept).toContain('2024年1月20日');
     expect(kept).not.toContain('【请填写：报告日期】');
@@ -128,7 +132,7 @@ describe('jixiao report writes the report sheet and the .docx', () => {
     expect(r3.stdout).toContain('新报告写在“自评报告 (2)”');
     const res3 = new ExcelJS.Workbook();
     await res3.xlsx.readFile(third);
-    expect(res3.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '自评报告 (2)']);
+    expect(res3.worksheets.map((w) => w.name)).toEqual(['项目资金', '支付明细', '单位信息', '绩效指标', '自评报告', '核对清单', '绩效自评表', '自评报告 (2)']);
   });
 
   it('keeps a title that begins with = as text, never a formula, and a 自评报告 it did not write', async () => {

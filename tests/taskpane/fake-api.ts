@@ -74,7 +74,10 @@ export function fakeApi(snapshot: WorkbookSnapshot = budgetBook(), overrides: Pa
       record('generateReport', [settings]);
       progress(onProgress);
       const analysis = analyze(api.snapshot, { today: TODAY, ...settings });
-      return { analysis, document: buildReport(analysis, api.snapshot), sheetName: '自评报告', checklistSheetName: '核对清单', kept: [], snapshot: api.snapshot };
+      const document = buildReport(analysis, api.snapshot);
+      // As the shells do: a 绩效自评表 only when the workbook has an indicators table.
+      const forms = document.forms?.length ? { formSheetName: '绩效自评表' } : {};
+      return { analysis, document, sheetName: '自评报告', checklistSheetName: '核对清单', ...forms, kept: [], snapshot: api.snapshot };
     },
     async undoLastRun() {
       record('undoLastRun', []);

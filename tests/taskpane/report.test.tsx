@@ -6,7 +6,7 @@ import userEvent, { UserEvent } from '@testing-library/user-event';
 import { analyze, buildReport, renderReportSheet } from '../../src/core';
 import { budgetBook, callsTo, fakeApi, FakeApi, TODAY, undoResult } from './fake-api';
 import { installBrowserShims, renderPane } from './render';
-import { book, fundsSheet, paymentsSheet } from '../helpers/snap';
+import { book, fundsSheet, paymentsSheet, sheet } from '../helpers/snap';
 
 beforeAll(installBrowserShims);
 
@@ -282,6 +282,25 @@ describe('the report is never stale', () => {
     );
     await user.click(screen.getByRole('button', { name: '重新检查' }));
     await waitFor(() => expect(screen.getByTestId('report-stale')).toHaveTextContent('重新检查发现工作簿中的数据已更改。'));
+  });
+
+  test('with an indicators table, 生成报告 says where the 绩效自评表 went, and 复制报告 copies the forms after the report', async () => {
+    const user = userEvent.setup();
+    const indicators = sheet('绩效指标', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值'],
+      ['数据中台项目', '产出指标', '数量指标', '接入系统数', '≥10个', '12个'],
+      ['网站运维项目', '满意度指标', '服务对象满意度', '网民满意度', '≥90%', '95%'],
+    ]);
+    await openPane(fakeApi(book(...budgetBook().sheets, indicators)));
+    await user.click(screen.getByRole('button', { name: '生成报告' }));
+    await waitFor(() => expect(notice()).toHaveTextContent(/^报告已写入工作表“自评报告”，共 \d+ 段；3 个项目的绩效自评表写入“绩效自评表”。$/));
+    const copy = stubExecCommand(true);
+    await user.click(screen.getByRole('button', { name: '复制报告' }));
+    await waitFor(() => expect(copy.clipboard).not.toBeNull());
+    const html = copy.clipboard!['text/html'];
+    expect(html.match(/<table/g)).toHaveLength(3);
+    // 20 of 72: 28% and 2.78 in the first project's money block.
+    expect(copy.clipboard!['text/plain']).toContain('\t年度资金总额\t\t\t72\t20\t10\t28%\t2.78');
   });
 
   test('生成并复制报告 generates the report afresh and copies it in one click', async () => {

@@ -4,11 +4,12 @@
  * workbook's bookkeeping — so charts, pivots, images, slicers and anything else exceljs would drop
  * survive byte for byte.
  */
-import type { ChecklistSheetPlan, PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
+import type { ChecklistSheetPlan, FormSheetPlan, PlanBlock, ReportSheetPlan, WritePlan } from '../../core';
 import type { PatchCodec } from './codec';
 import { XlsxPatchError } from './errors';
 import { Package } from './package';
 import { writeChecklistSheet, writeReportSheet } from './report-sheet';
+import { writeFormSheet } from './form-sheet';
 import { CellWrite, SheetEdits, patchSheetXml } from './sheet-patch';
 import { wrappedHeightPt, wrappedLines } from './row-height';
 import { Styles } from './styles';
@@ -20,6 +21,8 @@ export interface WorkbookEdits {
   reportSheet?: ReportSheetPlan;
   /** The 核对清单 beside the report (its name chosen like the report's: never over a person's edits). */
   checklistSheet?: ChecklistSheetPlan;
+  /** The national 绩效自评表, one form a page (named like the others: never over a person's edits). */
+  formSheet?: FormSheetPlan;
 }
 
 function worksheetOf(wb: Workbook, name: string): SheetEntry {
@@ -113,6 +116,7 @@ export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits, cod
   if (formulasChanged) wb.dropCalcChain();
   if (edits.reportSheet) writeReportSheet(pkg, wb, styles, edits.reportSheet);
   if (edits.checklistSheet) writeChecklistSheet(pkg, wb, styles, edits.checklistSheet);
+  if (edits.formSheet) writeFormSheet(pkg, wb, styles, edits.formSheet);
   styles.save();
   return pkg.toBytes();
 }

@@ -41,11 +41,11 @@ function richCell(ref: string, style: number, row: ReportSheetRow, f: ParagraphF
   return `<c r="${ref}" s="${style}" t="inlineStr"><is>${runs.join('')}</is></c>`;
 }
 
-function pageXml(plan: { page?: ReportSheetPlan['page'] }): string {
+export function pageXml(plan: { page?: ReportSheetPlan['page'] }, fitToWidth = true): string {
   const m = plan.page?.marginsCm;
   const inches = (cm: number) => String(Math.round((cm / CM_PER_INCH) * 10000) / 10000);
   const margins = m ? `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="0.6" footer="0.6"/>` : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  const setup = `<pageSetup paperSize="9" orientation="${plan.page?.orientation ?? 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  const setup = `<pageSetup paperSize="9" orientation="${plan.page?.orientation ?? 'portrait'}"${fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
   const footer = plan.page?.footer ? `<headerFooter><oddFooter>${escapeText(plan.page.footer)}</oddFooter></headerFooter>` : '';
   return margins + setup + footer;
 }
@@ -132,7 +132,7 @@ function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles, codec: Patc
  * Adds a generated sheet after the others, or rewrites the existing sheet of that name in place (same
  * part, tab position and sheetId), dropping its old relationships (drawings, comments) with it.
  */
-function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: DeflatedPart): void {
+export function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: DeflatedPart): void {
   const existing = wb.sheet(name);
   if (!existing) {
     wb.addWorksheet(name, xml);

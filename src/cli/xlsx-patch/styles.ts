@@ -28,6 +28,8 @@ export interface XfChange {
   fontId?: number;
   /** A solid fill (see fillId). */
   fillId?: number;
+  /** A border (see thinBorderId). */
+  borderId?: number;
   alignment?: Alignment;
 }
 
@@ -135,10 +137,23 @@ export class Styles {
     return j >= 0 ? fills.items.length + j : this.append('fills', 'fill', el);
   }
 
+  /** Thin black lines on all four sides, as a printed form's cells have; returns its index. */
+  thinBorderId(): number {
+    this.load();
+    const p = this.p;
+    const side = (name: string) => `<${p}${name} style="thin"><${p}color auto="1"/></${p}${name}>`;
+    const el = `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`;
+    const borders = this.section('borders', 'border');
+    const i = borders.items.indexOf(el);
+    if (i >= 0) return i;
+    const j = borders.added.indexOf(el);
+    return j >= 0 ? borders.items.length + j : this.append('borders', 'border', el);
+  }
+
   /** An xf like `base` with the change applied: an existing identical xf if there is one, else a new one. */
   xfWith(base: number, change: XfChange): number {
     this.load();
-    const memo = `${base}|${change.numFmtId}|${change.fontId}|${change.fillId}|${change.alignment ? alignmentKey(change.alignment) : ''}`;
+    const memo = `${base}|${change.numFmtId}|${change.fontId}|${change.fillId}|${change.borderId}|${change.alignment ? alignmentKey(change.alignment) : ''}`;
     const hit = this.derived.get(memo);
     if (hit !== undefined) return hit;
     const xfs = this.section('cellXfs', 'xf');
@@ -175,6 +190,11 @@ export class Styles {
     if (change.fillId !== undefined && (get('fillId') !== String(change.fillId) || get('applyFill') !== '1')) {
       set('fillId', String(change.fillId));
       set('applyFill', '1');
+      changed = true;
+    }
+    if (change.borderId !== undefined && (get('borderId') !== String(change.borderId) || get('applyBorder') !== '1')) {
+      set('borderId', String(change.borderId));
+      set('applyBorder', '1');
       changed = true;
     }
     const alignment = change.alignment && { ...(xf.alignment ?? {}), ...change.alignment };

@@ -15,6 +15,7 @@ import { projectsSection } from './build-projects';
 import { conclusionSection } from './build-conclusion';
 import { BuildContext, cellCaches } from './context';
 import { ChecklistItem, Inline, MissingItem, ReportDocument, ReportOptions, ReportParagraph, checkMark, fillIn } from './document';
+import { buildForms } from './form';
 import { numberOutline, paragraph } from './numbering';
 import { Voice, asName, placeholder, staff, text } from './phrases';
 import { readUnitInfo, unitNameFromTitles } from './unit';
@@ -98,7 +99,7 @@ function checklistOf(ctx: BuildContext, missing: MissingItem[]): ChecklistItem[]
     ...(m.project ? { project: m.project } : {}),
     ...(m.cell ? { cell: m.cell } : {}),
     mark: m.placeholder,
-    detail: m.cell ? `请在${m.cell}填写${m.field}，或直接在报告中替换该标记。` : `请在报告中填写${m.field}。`,
+    detail: m.detail ?? (m.cell ? `请在${m.cell}填写${m.field}，或直接在报告中替换该标记。` : `请在报告中填写${m.field}。`),
   }));
   const checks: ChecklistItem[] = ctx.checks.flatMap((c) =>
     c.issues.map((i) => ({
@@ -154,7 +155,9 @@ export function buildReport(analysis: Analysis, snapshot: WorkbookSnapshot, opti
   const conclusion = conclusionSection(ctx);
   const body = numberOutline([overviewSection(ctx), projectsSection(ctx), problemsSection(ctx), measuresSection(ctx), ...(conclusion ? [conclusion] : [])]);
   const tail = signature(ctx, name.runs, options.date ?? analysis.settings.reportDate);
-  const missing = dedupe(ctx.missing);
+  const forms = buildForms(ctx, analysis.evaluation, name.runs);
+  // The forms' items are one per cell already (two indicators may both lack a 偏差原因 column).
+  const missing = [...dedupe(ctx.missing), ...forms.missing];
   return {
     paragraphs: [...head, ...body, ...tail],
     title: title.text,
@@ -164,6 +167,7 @@ export function buildReport(analysis: Analysis, snapshot: WorkbookSnapshot, opti
     unitSheet: unit.sheet,
     missing,
     checklist: checklistOf(ctx, missing),
+    ...(forms.forms.length ? { forms: forms.forms } : {}),
     notes,
   };
 }

@@ -7,6 +7,7 @@ import type { Sourced } from '../model';
 import type { RateDisplay } from '../rate';
 import type { AmountDisplay } from '../settings';
 import type { ParagraphStyle } from './sheet-plan';
+import type { ProjectForm } from './form';
 
 /** What a run of text is: a computed figure, the staff's own words, or something still to fill in. */
 export type InlineKind = 'text' | 'figure' | 'staff' | 'placeholder';
@@ -50,6 +51,8 @@ export interface MissingItem {
   cell?: string;
   /** The placeholder as it reads in the report. */
   placeholder: string;
+  /** What the 核对清单 says about it, when more than "fill in the field at the cell" (a 绩效自评表 score). */
+  detail?: string;
 }
 
 /** One open item of the 核对清单: what the clerk must fill in or check before the report goes out. */
@@ -78,6 +81,8 @@ export interface ReportDocument {
   missing: MissingItem[];
   /** Every open 【】 mark with the cell to fix it in: the 核对清单. Empty when nothing is left to fix. */
   checklist: ChecklistItem[];
+  /** The national 项目支出绩效自评表, one per project, printed after the report (only with an indicators table). */
+  forms?: ProjectForm[];
   /** Things the staff should know about the report itself (a 年度 that disagrees with the table …). */
   notes: string[];
 }

@@ -19,11 +19,11 @@ export const PAGE = {
 } as const;
 
 /** 仿宋_GB2312 is installed in offices; Windows ships 仿宋 (FangSong), macOS and Linux fall back further. */
-const FANGSONG = ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'];
+export const FANGSONG = ['仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong'];
 const KAITI = ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'];
 const HEITI = ['黑体', 'SimHei', 'STHeiti'];
 /** 方正小标宋简体 is a commercial font; 华文中宋 / 宋体 are the usual stand-ins. */
-const XIAOBIAOSONG = ['方正小标宋简体', '华文中宋', '宋体', 'SimSun'];
+export const XIAOBIAOSONG = ['方正小标宋简体', '华文中宋', '宋体', 'SimSun'];
 
 const body = (over: Partial<ParagraphFormat> = {}): ParagraphFormat => ({ fonts: FANGSONG, sizePt: 16, bold: false, align: 'justify', firstLineIndentChars: 2, ...over });
 

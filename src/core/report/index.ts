@@ -10,3 +10,8 @@ export { REPORT_FORMATS, PAGE, LATIN_FONT, PAGE_NUMBER_FORMAT, PAGE_NUMBER_FOOTE
 export { fillIn, checkMark } from './document';
 export type { ChecklistItem, Inline, InlineKind, MissingItem, OutlineNode, ReportDocument, ReportOptions, ReportParagraph, UnitInfo } from './document';
 export type { ParagraphFormat, ParagraphStyle, ReportSheetPlan, ReportSheetRow } from './sheet-plan';
+export { buildForms, FORM_COLUMNS, FORM_TITLE } from './form';
+export type { FormCell, FormCellStyle, ProjectForm } from './form';
+export { renderFormSheet, formSheetCells, FORM_FORMATS, FORM_COLUMN_WIDTHS, FORM_MARGINS_CM } from './render-form-sheet';
+export type { FormSheetPlan, FormSheetCell, FormCellFormat } from './render-form-sheet';
+export { formHtml, formText } from './render-form-html';

@@ -128,15 +128,16 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
 
   /** Writes the report sheet and records the report; no notice (the caller says what happened). */
   const generate = useCallback(async (): Promise<ReportOutput & { kept: string[] }> => {
-    const { analysis, document: doc, sheetName, checklistSheetName, kept = [], snapshot } = await api.generateReport(stateRef.current.settings, onProgress);
+    const { analysis, document: doc, sheetName, checklistSheetName, formSheetName, kept = [], snapshot } = await api.generateReport(stateRef.current.settings, onProgress);
     await pause();
     const generatedAt = new Date().toISOString();
     const documents = [doc];
-    dispatch({ type: 'report', analysis, documents, sheetName, ...(checklistSheetName ? { checklistSheetName } : {}), generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
+    const sheets = { ...(checklistSheetName ? { checklistSheetName } : {}), ...(formSheetName ? { formSheetName } : {}) };
+    dispatch({ type: 'report', analysis, documents, sheetName, ...sheets, generatedAt, snapshot, snapshotKey: snapshotKey(snapshot) });
     await refreshUndo();
     // The clipboard HTML of a large report takes a while to render: done now, between frames, so a click on 复制报告 only copies.
     void pause().then(() => clipboardPayload(documents));
-    return { documents, sheetName, ...(checklistSheetName ? { checklistSheetName } : {}), kept };
+    return { documents, sheetName, ...sheets, kept };
   }, [api, onProgress, refreshUndo, pause]);
 
   /** Onto the clipboard as rich text; where the browser refuses, the whole report range is selected in Excel instead. */
@@ -199,7 +200,9 @@ export function usePane(api: PaneApi, lang: Lang, initial?: InitialLoad): { stat
           // A sheet the staff changed since it was generated was kept, and the report went beside it: say so.
           const notice: Notice = report.kept.length
             ? { intent: 'warning', id: 'reportReadyKept', params: { sheet: report.sheetName, checklist: report.checklistSheetName ?? '', paragraphs: doc.paragraphs.length, kept: quoted(report.kept, lang) } }
-            : { intent: 'success', id: 'reportReady', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length } };
+            : report.formSheetName && doc.forms?.length
+              ? { intent: 'success', id: 'reportReadyForms', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length, forms: doc.forms.length, formSheet: report.formSheetName } }
+              : { intent: 'success', id: 'reportReady', params: { sheet: report.sheetName, paragraphs: doc.paragraphs.length } };
           dispatch({ type: 'notice', notice });
         });
       },

@@ -124,3 +124,42 @@ export class FakePageLayoutObject extends FakeClientObject<FakeSheetData> {
     return name === 'headersFooters' ? this.groupProxy() : undefined;
   }
 }
+
+const BREAKS_DEF: TypeDef<FakeSheetData> = { typeName: 'PageBreakCollection', props: {} };
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): add(range) starts a new page at the range's top-left
+ * row (the "page break before the top-left cell" of its reference page); removePageBreaks() drops all.
+ */
+export class FakePageBreakCollection extends FakeClientObject<FakeSheetData> {
+  protected readonly def = BREAKS_DEF;
+
+  constructor(context: FakeRequestContext, parent: FakeClientObject<unknown>, resolver: () => FakeSheetData | null) {
+    super(context, parent, 'horizontalPageBreaks', resolver, { version: '1.9', member: 'Worksheet.horizontalPageBreaks' });
+  }
+
+  add(pageBreakRange: Excel.Range | string): void {
+    const rowOf = (s: FakeSheetData): number => {
+      if (typeof pageBreakRange === 'string') {
+        const m = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(pageBreakRange.replace(/^.*!/, ''));
+        if (!m) throw officeError(ErrorCodes.invalidArgument, `'${pageBreakRange}' is not an A1 address`);
+        return Number(m[1]) - 1;
+      }
+      const target = (pageBreakRange as unknown as { resolve(): { sheet: FakeSheetData; rect: { row: number } } | null }).resolve();
+      if (!target || target.sheet !== s) throw officeError(ErrorCodes.invalidArgument, 'the page break range is on another sheet');
+      return target.rect.row;
+    };
+    this.queueMethod('add', '1.9', typeof pageBreakRange === 'string' ? pageBreakRange : 'range', (s, run) => {
+      run.host.assertEditable(s);
+      const row = rowOf(s);
+      if (row > 0 && !(s.pageBreaks ?? []).includes(row)) s.pageBreaks = [...(s.pageBreaks ?? []), row].sort((a, b) => a - b);
+    });
+  }
+
+  removePageBreaks(): void {
+    this.queueMethod('removePageBreaks', '1.9', null, (s, run) => {
+      run.host.assertEditable(s);
+      delete s.pageBreaks;
+    });
+  }
+}

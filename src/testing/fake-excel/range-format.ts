@@ -113,7 +113,7 @@ abstract class RangePart extends FakeClientObject<RangeTarget> {
   }
 }
 
-type FormatMembers = 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'autofitColumns' | 'autofitRows' | 'font' | 'fill';
+type FormatMembers = 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment' | 'autofitColumns' | 'autofitRows' | 'font' | 'fill' | 'borders';
 
 export class FakeRangeFormat extends RangePart implements Pick<Excel.RangeFormat, FormatMembers> {
   protected readonly def = FORMAT_DEF;
@@ -131,6 +131,7 @@ export class FakeRangeFormat extends RangePart implements Pick<Excel.RangeFormat
 
   get font(): Excel.RangeFont { return asOffice(this.fontProxy()); }
   get fill(): Excel.RangeFill { return asOffice(this.fillProxy()); }
+  get borders(): Excel.RangeBorderCollection { return asOffice(this.bordersProxy()); }
 
   autofitColumns(): void {
     this.queueMethod('autofitColumns', '1.2', null, (t, run) => {
@@ -154,9 +155,14 @@ export class FakeRangeFormat extends RangePart implements Pick<Excel.RangeFormat
     return this.nav('fill', () => new FakeRangeFill(this.context, this, 'fill'));
   }
 
+  private bordersProxy(): FakeRangeBorderCollection {
+    return this.nav('borders', () => new FakeRangeBorderCollection(this.context, this, 'borders'));
+  }
+
   protected override navigate(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'font') return this.fontProxy();
     if (name === 'fill') return this.fillProxy();
+    if (name === 'borders') return this.bordersProxy();
     return undefined;
   }
 }
@@ -239,4 +245,80 @@ export class FakeRangeFill extends RangePart implements Pick<Excel.RangeFill, 'c
       });
     });
   }
+}
+
+type BorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+const BORDER_INDEXES: readonly BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+const LINE_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'] as const;
+
+/**
+ * The cell edges a border index draws, as Excel keeps them per cell: an edge of the range on its
+ * outer cells; Inside* on every edge between two of its cells (both cells' sides).
+ */
+function setBorder(t: RangeTarget, index: BorderIndex, style: string): void {
+  const { row, col, rows, cols } = t.rect;
+  const edges: [number, number, 'top' | 'bottom' | 'left' | 'right'][] = [];
+  for (let r = row; r < row + rows; r++) {
+    for (let c = col; c < col + cols; c++) {
+      if (index === 'EdgeTop' && r === row) edges.push([r, c, 'top']);
+      if (index === 'EdgeBottom' && r === row + rows - 1) edges.push([r, c, 'bottom']);
+      if (index === 'EdgeLeft' && c === col) edges.push([r, c, 'left']);
+      if (index === 'EdgeRight' && c === col + cols - 1) edges.push([r, c, 'right']);
+      if (index === 'InsideHorizontal') {
+        if (r > row) edges.push([r, c, 'top']);
+        if (r < row + rows - 1) edges.push([r, c, 'bottom']);
+      }
+      if (index === 'InsideVertical') {
+        if (c > col) edges.push([r, c, 'left']);
+        if (c < col + cols - 1) edges.push([r, c, 'right']);
+      }
+    }
+  }
+  for (const [r, c, side] of edges) {
+    updateFormats(t.sheet, { row: r, col: c, rows: 1, cols: 1 }, (f) => {
+      const borders = { ...(f.borders ?? {}) };
+      if (style === 'None') delete borders[side];
+      else borders[side] = style;
+      return { ...f, borders };
+    });
+  }
+}
+
+const BORDERS_DEF: TypeDef<RangeTarget> = { typeName: 'RangeBorderCollection', props: {} };
+
+export class FakeRangeBorderCollection extends RangePart implements Pick<Excel.RangeBorderCollection, 'getItem'> {
+  protected readonly def = BORDERS_DEF;
+
+  getItem(index: Excel.BorderIndex | BorderIndex | string): Excel.RangeBorder {
+    if (!(BORDER_INDEXES as readonly string[]).includes(index)) throw officeError(ErrorCodes.invalidArgument, `'${index}' is not a border index this fake knows`);
+    return asOffice(this.nav(`getItem(${index})`, () => new FakeRangeBorder(this.context, this, `getItem(${index})`, index as BorderIndex)));
+  }
+}
+
+export class FakeRangeBorder extends FakeClientObject<RangeTarget> implements Pick<Excel.RangeBorder, 'style' | 'color'> {
+  protected readonly def: TypeDef<RangeTarget>;
+
+  constructor(context: FakeRequestContext, parent: FakeClientObject<RangeTarget>, segment: string, index: BorderIndex) {
+    super(context, parent, segment, () => parent.resolve());
+    this.def = {
+      typeName: 'RangeBorder',
+      props: {
+        style: {
+          since: '1.1',
+          get: ({ sheet, rect }) => uniformFormat(sheet, rect, (f) => f.borders?.[index === 'EdgeBottom' ? 'bottom' : index === 'EdgeLeft' ? 'left' : index === 'EdgeRight' ? 'right' : 'top'] ?? 'None'),
+          set: (t, v, run) => {
+            checkFormatTarget(t, run, 'RangeBorder.style');
+            setBorder(t, index, oneOf(LINE_STYLES, v, 'border style'));
+          },
+        },
+        // Accepted and checked; the fake keeps no border colours.
+        color: { since: '1.1', get: () => '#000000', set: (_t, v) => void normalizeColor(v) },
+      },
+    };
+  }
+
+  get style(): Excel.BorderLineStyle { return this.readProp('style'); }
+  set style(v: Excel.BorderLineStyle) { this.writeProp('style', v); }
+  get color(): string { return this.readProp('color'); }
+  set color(v: string) { this.writeProp('color', v); }
 }

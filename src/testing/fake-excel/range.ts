@@ -5,7 +5,7 @@ import { FakeClientObject, asOffice, type TypeDef } from './client-object';
 import { utf8Length, type Requirement, type SyncRun } from './context';
 import { ErrorCodes, officeError } from './errors';
 import { clearFormats, numberFormatOf, uniformIndexed } from './formats';
-import { assertNoMergeCut, mergesStartingIn } from './merges';
+import { assertNoMergeCut, mergesInside, mergesStartingIn } from './merges';
 import { FakeRangeAreas } from './range-areas';
 import { FakeRangeFormat } from './range-format';
 import { checkFormatTarget, writeContents, writeNumberFormat, type RangeTarget } from './range-write';
@@ -93,7 +93,7 @@ type RangeMembers =
   | 'format' | 'worksheet' | 'getCell' | 'getRow' | 'getColumn' | 'getResizedRange' | 'getOffsetRange'
   | 'getAbsoluteResizedRange' | 'getEntireColumn' | 'getEntireRow' | 'getLastRow' | 'getLastColumn' | 'getLastCell'
   | 'getRowsAbove' | 'getRowsBelow' | 'getColumnsBefore' | 'getColumnsAfter' | 'getUsedRange' | 'getUsedRangeOrNullObject'
-  | 'select' | 'clear' | 'getMergedAreasOrNullObject';
+  | 'select' | 'clear' | 'getMergedAreasOrNullObject' | 'merge';
 
 export class FakeRange extends FakeClientObject<RangeTarget> implements Pick<Excel.Range, RangeMembers> {
   protected readonly def = RANGE_DEF;
@@ -280,6 +280,31 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements Pick<Exc
     );
     areas.instantiateOnSync('getMergedAreasOrNullObject', '1.13', null);
     return asOffice(areas);
+  }
+
+  /**
+   * Merges the range into one cell (across: each row on its own), keeping the top-left value, as
+   * Excel's Merge & Center does. A merge that would cut through an existing merged area is refused
+   * (inferred: Excel's UI refuses it).
+   */
+  merge(across = false): void {
+    this.queueMethod('merge', '1.2', across, (t, run) => {
+      checkFormatTarget(t, run, 'Range.merge');
+      assertNoMergeCut(t.sheet, t.rect, 'Range.merge');
+      const areas = across ? Array.from({ length: t.rect.rows }, (_, i) => ({ ...t.rect, row: t.rect.row + i, rows: 1 })) : [t.rect];
+      const added: string[] = [];
+      for (const a of areas) {
+        if (a.rows * a.cols < 2) continue;
+        const { sheet } = t;
+        // Only the top-left value stays.
+        if (a.cols > 1) clearContents(sheet, { row: a.row, col: a.col + 1, rows: 1, cols: a.cols - 1 });
+        if (a.rows > 1) clearContents(sheet, { row: a.row + 1, col: a.col, rows: a.rows - 1, cols: a.cols });
+        added.push(formatRect(a));
+      }
+      // A new array: merges.ts caches the parsed list by its identity. Areas inside the new one are absorbed.
+      const kept = mergesInside(t.sheet, t.rect).map(formatRect);
+      t.sheet.merges = [...(t.sheet.merges ?? []).filter((m) => !kept.includes(m)), ...added];
+    });
   }
 
   /** Selecting also activates the range's sheet, as in Excel. */

@@ -41,6 +41,8 @@ export interface FakeCellFormat {
   wrapText?: boolean;
   horizontalAlignment?: FakeHorizontalAlignment;
   verticalAlignment?: FakeVerticalAlignment;
+  /** Each edge's line style as RangeBorder.style set it ("Continuous"); absent means none. */
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
 }
 
 export type SparseRows<T> = Record<number, Record<number, T>>;
@@ -89,6 +91,8 @@ export interface FakeSheetData {
   merges?: string[];
   /** Excel tables (ListObjects) on the sheet. */
   tables?: FakeTableData[];
+  /** Manual page breaks (Worksheet.horizontalPageBreaks, ExcelApi 1.9): the 0-based rows a new page starts at. */
+  pageBreaks?: number[];
 }
 
 /** An Excel table: its whole range (header row, body and, when shown, the totals row). */
@@ -129,6 +133,8 @@ export interface FakeCellView {
   wrapText?: boolean;
   horizontalAlignment?: FakeHorizontalAlignment;
   verticalAlignment?: FakeVerticalAlignment;
+  /** Each edge's line style as RangeBorder.style set it ("Continuous"); absent means none. */
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
 }
 
 export interface FakeRequestStats {

@@ -10,7 +10,7 @@ import { FakeRange } from './range';
 import type { RangeTarget } from './range-write';
 import type { FakeRequestContext } from './request-context';
 import type { FakeSheetData, FakeSheetVisibility } from './types';
-import { FakePageLayoutObject } from './page-layout';
+import { FakePageBreakCollection, FakePageLayoutObject } from './page-layout';
 import { FakeTableCollection } from './workbook-parts';
 
 const VISIBILITIES: readonly FakeSheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
@@ -106,7 +106,7 @@ export class FakeWorksheetProtection extends FakeClientObject<FakeSheetData> imp
 }
 
 type WorksheetMembers =
-  | 'name' | 'id' | 'position' | 'visibility' | 'tabColor' | 'showGridlines' | 'protection' | 'tables' | 'pageLayout'
+  | 'name' | 'id' | 'position' | 'visibility' | 'tabColor' | 'showGridlines' | 'protection' | 'tables' | 'pageLayout' | 'horizontalPageBreaks'
   | 'getRange' | 'getRangeByIndexes' | 'getCell' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'delete' | 'activate';
 
 export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pick<Excel.Worksheet, WorksheetMembers> {
@@ -164,9 +164,18 @@ export class FakeWorksheet extends FakeClientObject<FakeSheetData> implements Pi
     return this.nav('pageLayout', () => new FakePageLayoutObject(this.context, this, () => this.resolve()));
   }
 
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    return asOffice(this.pageBreaksProxy());
+  }
+
+  private pageBreaksProxy(): FakePageBreakCollection {
+    return this.nav('horizontalPageBreaks', () => new FakePageBreakCollection(this.context, this, () => this.resolve()));
+  }
+
   protected override navigate(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'tables') return this.tablesProxy();
     if (name === 'pageLayout') return this.pageLayoutProxy();
+    if (name === 'horizontalPageBreaks') return this.pageBreaksProxy();
     return name === 'protection' ? this.protectionProxy() : undefined;
   }
 
