@@ -153,7 +153,7 @@ describe('ribbon commands', () => {
     await generateReport(hostOf(fake), { today: '2024-01-15' });
     const undo = await click(office, COMMAND_FUNCTIONS.undo);
     expect(undo.completed).toHaveBeenCalledTimes(1);
-    expect(undo.messages.at(-1)).toEqual('已撤销生成报告：删除了本次生成的工作表“自评报告”、“核对清单”；表格中的数据和已写入的执行率、偏差说明都没有改动。');
+    expect(undo.messages.at(-1)).toEqual('已撤销生成报告：删除了本次生成的工作表“自评报告”、“核对清单”、“绩效自评表”；表格中的数据和已写入的执行率、偏差说明都没有改动。');
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('自评报告');
     expect(fake.controls.data().sheets.map((s) => s.name)).not.toContain('核对清单');
     expect(fake.controls.cell('项目资金', 'L5').value).toBe(rate);
