@@ -135,7 +135,7 @@ test('served app.html: the sample through the file input → issues → the comp
 
   // The report: generated, copied as rich text, downloaded as a .docx.
   await button(page, '生成报告').click();
-  await notice(page, /报告已生成，共 \d+ 段；下载的工作簿中写在工作表“自评报告”。/);
+  await notice(page, /报告已生成，共 \d+ 段；下载的工作簿中写在工作表“自评报告”，21 个项目的绩效自评表写在“绩效自评表”。/);
   await button(page, '复制报告').click();
   await notice(page, '报告已复制（带格式），可直接粘贴到 Word。');
   const copied = await page.evaluate(() => (window as unknown as { __copied?: { html: string; text: string } }).__copied);
