@@ -10,7 +10,7 @@ import { App } from '../taskpane/components/App';
 import { PaneProviders } from '../taskpane/components/PaneProviders';
 import type { PaneApi } from '../taskpane/api';
 import type { Lang } from '../taskpane/i18n';
-import { fileApi } from './file-api';
+import { fileApi, withToday } from './file-api';
 import { FileActionError } from './file-workbook';
 import { FRAME, PAGE_MESSAGES } from './page-messages';
 import type { WorkbookService } from './workbook-service';
@@ -88,7 +88,8 @@ export function AppPage({ service, initialLang }: { service: WorkbookService | u
       setOpening({ name: file.name });
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const snapshot = await service.open(bytes, file.name, (stage, fraction) => {
+        // The pane's first analysis is with no saved settings (a page keeps none between files): the worker begins it at once.
+        const snapshot = await service.open(bytes, file.name, withToday({}), (stage, fraction) => {
           if (stage === 'reading') setOpening({ name: file.name, fraction });
         });
         const api = fileApi(service, { snapshot, onSelectCell: setCell });

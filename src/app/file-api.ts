@@ -12,7 +12,7 @@ import { FileActionError, type FileProgress } from './file-workbook';
 import type { WorkbookService } from './workbook-service';
 
 /** Today where the user is: the report's fiscal year falls back to it, as the CLI's clock does. */
-function withToday(settings: Settings): Settings {
+export function withToday(settings: Settings): Settings {
   if (settings.today) return settings;
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -51,8 +51,8 @@ export function fileApi(service: WorkbookService, { snapshot, onSelectCell }: Fi
       return { ...report, snapshot };
     },
     downloadWorkbook: async (settings, onProgress) => {
-      const { bytes, fileName, analysis, cellsWritten, sheetName } = await service.computedWorkbook(withToday(settings), relay(onProgress));
-      return { bytes, fileName, analysis, cellsWritten, sheetName };
+      const { bytes, fileName, cellsWritten, sheetName } = await service.computedWorkbook(withToday(settings), relay(onProgress));
+      return { bytes, fileName, cellsWritten, sheetName };
     },
     undoLastRun: async () => null,
     hasUndo: async () => false,

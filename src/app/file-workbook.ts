@@ -119,8 +119,25 @@ export class FileWorkbook {
     return this.last.analysis;
   }
 
+  /** The last report, kept with the analysis it was made from: 下载计算后的工作簿 after 生成报告 (or after prepareReport) builds it once. */
+  private lastReport?: { analysis: Analysis; report: FileReport & { sheets: GeneratedSheets } };
+
   /** The report as the CLI builds it; refused, as the CLI refuses, when the tables were not found. */
   report(settings: Settings, analysis = this.analyze(settings)): FileReport & { sheets: GeneratedSheets } {
+    if (this.lastReport?.analysis !== analysis) this.lastReport = { analysis, report: this.buildReport(analysis) };
+    return this.lastReport.report;
+  }
+
+  /** The report for these settings made ahead, while the page draws the results; a failure waits for the user's own call, which says it. */
+  prepareReport(settings: Settings): void {
+    try {
+      this.report(settings);
+    } catch {
+      // Nothing kept: 生成报告 or the download makes it again and reports why it cannot be made.
+    }
+  }
+
+  private buildReport(analysis: Analysis): FileReport & { sheets: GeneratedSheets } {
     const fatal = fatalIssue(analysis);
     if (fatal) throw new FileActionError(`${fatal.cell ? `${fatal.cell}：` : ''}${fatal.message}`, `${fatal.cell ? `${fatal.cell}: ` : ''}${fatal.messageEn}`);
     const document = buildReport(analysis, this.snapshot);

@@ -80,7 +80,7 @@ export function workerService(port: Port): WorkbookService {
       });
   return {
     // The workbook's bytes move to the worker: the page keeps no second copy of a large file.
-    open: (bytes, name, onProgress) => call<Awaited<ReturnType<WorkbookService['open']>>>('open', transferables(bytes))(bytes, name, ...(onProgress ? [onProgress] : [])),
+    open: (bytes, name, first, onProgress) => call<Awaited<ReturnType<WorkbookService['open']>>>('open', transferables(bytes))(bytes, name, first, ...(onProgress ? [onProgress] : [])),
     analyze: (settings, onProgress) => call<Awaited<ReturnType<WorkbookService['analyze']>>>('analyze')(settings, ...(onProgress ? [onProgress] : [])),
     report: (settings, onProgress) => call<Awaited<ReturnType<WorkbookService['report']>>>('report')(settings, ...(onProgress ? [onProgress] : [])),
     computedWorkbook: (settings, onProgress) => call<Awaited<ReturnType<WorkbookService['computedWorkbook']>>>('computedWorkbook')(settings, ...(onProgress ? [onProgress] : [])),

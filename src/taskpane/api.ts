@@ -52,5 +52,5 @@ export interface PaneApi {
    */
   host?: 'excel' | 'file';
   /** The page only: the computed workbook — `jixiao report`'s output for these settings — to download. */
-  downloadWorkbook?(settings: Settings, onProgress?: Progress): Promise<{ bytes: Uint8Array; fileName: string; analysis: Analysis; cellsWritten: number; sheetName: string }>;
+  downloadWorkbook?(settings: Settings, onProgress?: Progress): Promise<{ bytes: Uint8Array; fileName: string; cellsWritten: number; sheetName: string }>;
 }

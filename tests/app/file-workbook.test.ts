@@ -8,17 +8,20 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { FileActionError, type FileCodecs, FileWorkbook } from '../../src/app/file-workbook';
 import type { Settings, WorkbookSnapshot } from '../../src/core';
-import { jsPatchCodec } from '../../src/cli/xlsx-patch/browser';
+import { browserPatchCodec, jsPatchCodec } from '../../src/cli/xlsx-patch/browser';
 import { nodePatchCodec } from '../../src/cli/xlsx-patch/node';
 import { readCentralDirectory } from '../../src/cli/xlsx-read';
-import { jsInflate } from '../../src/cli/xlsx-read/browser';
+import { browserInflate, jsInflate } from '../../src/cli/xlsx-read/browser';
 import { nodeInflate, readXlsx } from '../../src/cli/xlsx-read/node';
 import { inflateRawSync } from 'zlib';
 import { SAMPLE, cli, tempDir } from '../helpers/cli';
 
 const ROOT = path.join(__dirname, '..', '..');
 const NODE: FileCodecs = { inflate: nodeInflate, patch: nodePatchCodec };
-const BROWSER: FileCodecs = { inflate: jsInflate, patch: jsPatchCodec };
+/** What the page's worker uses: the browser's DecompressionStream and CompressionStream (Node 20 has both), fflate for windows. */
+const BROWSER: FileCodecs = { inflate: browserInflate, patch: browserPatchCodec };
+/** An older browser's (Chromium 86–102: no raw DEFLATE streams): fflate for everything. */
+const FFLATE: FileCodecs = { inflate: jsInflate, patch: jsPatchCodec };
 /** The CLI's clock and the page's `today` say the same day, so neither the fiscal year nor the report differs by when it ran. */
 const CLOCK = { now: () => new Date('2024-01-20T02:00:00Z'), timeZone: 'Asia/Shanghai' };
 const TODAY = '2024-01-20';
@@ -82,8 +85,11 @@ describe.each(CASES)('$name', (c) => {
     expect(Buffer.from(page.bytes).equals(Buffer.from(fromCli))).toBe(true);
   });
 
-  test('with fflate (the page’s worker), every part inflates to the CLI’s bytes and untouched parts are copied as they were', async () => {
-    const page = await pageOutput(c.file, c.settings, BROWSER);
+  test.each([
+    ['the browser’s compression streams (the page’s worker)', BROWSER],
+    ['fflate alone (an older browser)', FFLATE],
+  ])('with %s, every part inflates to the CLI’s bytes and untouched parts are copied as they were', async (_, codecs) => {
+    const page = await pageOutput(c.file, c.settings, codecs);
     const mine = inflatedParts(page.bytes);
     const theirs = inflatedParts(fromCli);
     expect(mine.map(([n]) => n)).toEqual(theirs.map(([n]) => n));
@@ -105,6 +111,7 @@ describe.each(CASES)('$name', (c) => {
 });
 
 test('the sample’s computed workbook holds 28% in 项目资金!L5, the 偏差说明 in Q5 and the report sheets', async () => {
+  expect(browserPatchCodec.deflateRawAsync).toBeDefined(); // the report sheets go through CompressionStream here, as in the page
   const page = await pageOutput(SAMPLE, {}, BROWSER);
   expect(page.fileName).toBe('黔南州大数据局-2023预算执行-计算后.xlsx');
   const snapshot = await readXlsx(page.bytes);
@@ -153,7 +160,7 @@ test('the page receives the analysis without the payments (they stay in the work
   const { localService } = await import('../../src/app/workbook-service');
   const full = (await FileWorkbook.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx', NODE)).analyze({ today: TODAY });
   const service = localService(NODE, async () => new Uint8Array());
-  await service.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx');
+  await service.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx', undefined);
   const shown = await service.analyze({ today: TODAY });
   expect(full.model!.payments.length).toBeGreaterThan(10);
   expect(shown.model!.payments).toEqual([]);
@@ -164,7 +171,10 @@ test('the page receives the analysis without the payments (they stay in the work
   expect(shown.issues.map((i) => i.cell)).toEqual(full.issues.map((i) => i.cell));
   expect(shown.plan).toEqual(full.plan);
   const computed = await service.computedWorkbook({ today: TODAY });
-  expect(computed.analysis.model!.payments).toEqual([]);
+  // The download carries its bytes and the sentence about them, not the analysis and report again.
+  expect(Object.keys(computed).sort()).toEqual(['bytes', 'cellsWritten', 'checklistSheetName', 'fileName', 'formSheetName', 'kept', 'sheetName']);
+  expect(computed.formSheetName).toBe('绩效自评表');
+  expect(computed.fileName).toBe('sample-计算后.xlsx');
   expect(computed.cellsWritten).toBe(full.plan.blocks.reduce((n, b) => n + b.values.reduce((m, row) => m + row.length, 0), 0));
 });
 
@@ -176,4 +186,64 @@ test('an analysis is kept for the same settings and made again when they change'
   expect(twoDecimals).not.toBe(first);
   expect(twoDecimals.settings.rateDisplay).toBe('two-decimals');
   expect(workbook.analyze({ today: TODAY }).settings.rateDisplay).toBe(first.settings.rateDisplay);
+});
+
+test('the first analysis begins in the worker as soon as the snapshot is sent, and the page’s own call gets it', async () => {
+  const { localService } = await import('../../src/app/workbook-service');
+  const analyze = jest.spyOn(FileWorkbook.prototype, 'analyze');
+  try {
+    const service = localService(NODE, async () => new Uint8Array());
+    await service.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx', { today: TODAY });
+    expect(analyze).not.toHaveBeenCalled(); // the snapshot's answer goes first
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(analyze).toHaveBeenCalledWith({ today: TODAY });
+    const early = analyze.mock.results[0].value as ReturnType<FileWorkbook['analyze']>;
+    analyze.mockClear();
+    const shown = await service.analyze({ today: TODAY });
+    expect(analyze.mock.results[0].value).toBe(early); // kept, not made again
+    expect(shown.results).toEqual(early.results);
+    // Other settings are analyzed afresh.
+    const other = await service.analyze({ today: TODAY, rateDisplay: 'two-decimals' });
+    expect(analyze.mock.results[1].value).not.toBe(early);
+    expect(other.settings.rateDisplay).toBe('two-decimals');
+  } finally {
+    analyze.mockRestore();
+  }
+});
+
+test('the report is made ahead after the results, once: the download and 生成报告 use it; other settings make their own', async () => {
+  const { localService } = await import('../../src/app/workbook-service');
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the earlier tests' reports made ahead are done
+  const build = jest.spyOn(FileWorkbook.prototype as unknown as { buildReport(a: unknown): unknown }, 'buildReport');
+  try {
+    const service = localService(NODE, async () => new Uint8Array());
+    await service.open(new Uint8Array(readFileSync(SAMPLE)), 'sample.xlsx', undefined);
+    await service.analyze({ today: TODAY });
+    expect(build).not.toHaveBeenCalled(); // the results go to the page first
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(build).toHaveBeenCalledTimes(1);
+    const report = await service.report({ today: TODAY });
+    const download = await service.computedWorkbook({ today: TODAY });
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(report.sheetName).toBe('自评报告');
+    expect(download.sheetName).toBe('自评报告');
+    const funds = (await readXlsx(download.bytes)).sheets.find((s) => s.name === '项目资金')!;
+    expect(String(funds.values[5 - 1 - funds.top][16 - funds.left])).toMatch(/^执行率28%/); // Q5, from the report made ahead
+    await service.computedWorkbook({ today: TODAY, rateDisplay: 'two-decimals' });
+    expect(build).toHaveBeenCalledTimes(2);
+  } finally {
+    build.mockRestore();
+  }
+});
+
+test('a workbook whose report cannot be made: made ahead, the failure waits and the user’s own call says it', async () => {
+  const { localService } = await import('../../src/app/workbook-service');
+  const service = localService(NODE, async () => new Uint8Array());
+  const file = path.join(ROOT, 'tests/fixtures/bad/no-table.xlsx');
+  await service.open(new Uint8Array(readFileSync(file)), 'no-table.xlsx', undefined);
+  await service.analyze({ today: TODAY });
+  await new Promise((resolve) => setTimeout(resolve, 0)); // nothing thrown out of the worker's own timer
+  const e = (await service.computedWorkbook({ today: TODAY }).catch((x: unknown) => x)) as FileActionError;
+  expect(e).toBeInstanceOf(FileActionError);
+  expect(e.zh).toMatch(/项目资金|预算/);
 });

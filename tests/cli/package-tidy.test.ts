@@ -84,7 +84,7 @@ describe('removing what only a replaced sheet used', () => {
   it('Workbook.removeSheetDependencies drops exactly those parts and their overrides, keeping the logo sheet1 still shows', async () => {
     const pkg = new Package(input, nodePatchCodec);
     new Workbook(pkg).removeSheetDependencies('xl/worksheets/sheet2.xml');
-    const out = pkg.toBytes();
+    const out = await pkg.toBytes();
     const before = await partNames(input);
     const after = await partNames(out);
     expect(before.filter((n) => !after.includes(n)).sort()).toEqual([...REPORT_ONLY].sort());
@@ -103,7 +103,7 @@ describe('removing what only a replaced sheet used', () => {
     });
     const pkg = new Package(odd, nodePatchCodec);
     new Workbook(pkg).removeSheetDependencies('xl/worksheets/sheet2.xml');
-    const after = await partNames(pkg.toBytes());
+    const after = await partNames(await pkg.toBytes());
     expect(after).toContain('xl/theme/theme1.xml');
     expect(after).toContain('xl/sharedStrings.xml');
   });

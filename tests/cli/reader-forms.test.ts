@@ -4,7 +4,11 @@
  */
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
+import { WorkbookReadError, readCentralDirectory } from '../../src/cli/xlsx-read';
 import { jsInflate } from '../../src/cli/xlsx-read/js-codec';
+import { browserInflate } from '../../src/cli/xlsx-read/stream-codec';
+import { crc32Table } from '../../src/cli/xlsx-read/crc32';
 import { readXlsx } from '../../src/cli/xlsx-read/node';
 import { readWorkbookSnapshot } from '../../src/cli/xlsx-read/workbook';
 import { type WorkbookSnapshot, cellAt } from '../../src/core';
@@ -218,6 +222,67 @@ describe('the browser’s path', () => {
     expect(viaJs.sheets.map((x) => x.name)).toContain('项目资金');
   });
 
+  it('the browser’s own DecompressionStream (what the page’s worker uses) reads the sample to the same snapshot as Node’s zlib', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(__dirname, '..', '..', 'samples', '黔南州大数据局-2023预算执行.xlsx')));
+    expect(browserInflate).not.toBe(jsInflate); // Node 20 has DecompressionStream('deflate-raw'), as Chromium 103+ does
+    expect(await readWorkbookSnapshot(bytes, { codec: browserInflate })).toEqual(await readXlsx(bytes));
+  });
+
+  it('a browser whose DecompressionStream lacks raw DEFLATE (Chromium 80–102) reads with fflate instead', () => {
+    const own = globalThis.DecompressionStream;
+    // As those versions answer: 'gzip' and 'deflate' only.
+    globalThis.DecompressionStream = class {
+      constructor(format: string) {
+        if (format === 'deflate-raw') throw new TypeError(`Unsupported compression format: '${format}'`);
+      }
+    } as unknown as typeof DecompressionStream;
+    try {
+      jest.isolateModules(() => {
+        const { browserInflate: chosen } = require('../../src/cli/xlsx-read/stream-codec');
+        const { jsInflate: fflate } = require('../../src/cli/xlsx-read/js-codec');
+        expect(chosen).toBe(fflate);
+      });
+    } finally {
+      globalThis.DecompressionStream = own;
+    }
+  });
+
+  it('through DecompressionStream a zip bomb is still stopped part-way, and corrupt data named as such', async () => {
+    const size = 100 * 1024 * 1024;
+    const bomb = zlib.deflateRawSync(Buffer.alloc(size, 0x20), { level: 9 });
+    let seen = 0;
+    const refused = await browserInflate
+      .inflateRaw(new Uint8Array(bomb), (piece) => {
+        seen += piece.length;
+        if (seen > 8 * 1024 * 1024) throw new Error('past the bound');
+      })
+      .catch((e: Error) => e.message);
+    expect(refused).toBe('past the bound');
+    expect(seen).toBeLessThan(size / 4); // stopped, not inflated in full first
+
+    const good = await book({ sheets: [{ name: 'S', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
+    const sheet = readCentralDirectory(good).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const broken = new Uint8Array(good);
+    const at = findSub(good, sheet.data);
+    expect(at).toBeGreaterThan(0);
+    broken.fill(0xff, at, at + 8); // the part's first compressed bytes overwritten: not a DEFLATE stream any more
+    const err = (await readWorkbookSnapshot(broken, { codec: browserInflate }).catch((e: unknown) => e)) as WorkbookReadError;
+    expect(err).toBeInstanceOf(WorkbookReadError);
+    expect(err.zh).toMatch(/xl\/worksheets\/sheet1\.xml/);
+  });
+
+  it('the page’s CRC-32 (slicing by 8) agrees with zlib’s at every length, alignment and split', () => {
+    // Bytes from a fixed linear congruential sequence: the same on every run.
+    const bytes = new Uint8Array(100_003);
+    for (let i = 0, x = 12345; i < bytes.length; i++) bytes[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
+    for (let len = 0; len <= 40; len++) for (const from of [0, 1, 3, 7]) {
+      const piece = bytes.subarray(from, from + len);
+      expect(crc32Table(piece)).toBe(zlib.crc32(piece));
+    }
+    expect(crc32Table(bytes)).toBe(zlib.crc32(bytes));
+    for (const cut of [1, 7, 8, 9, 65_537]) expect(crc32Table(bytes.subarray(cut), crc32Table(bytes.subarray(0, cut)))).toBe(zlib.crc32(bytes));
+  });
+
   it('only the Node files of the reader use Node: the rest is Uint8Array, TextDecoder and DataView', () => {
     const dir = path.join(__dirname, '..', '..', 'src', 'cli', 'xlsx-read');
     const neutral = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('node'));
@@ -228,3 +293,12 @@ describe('the browser’s path', () => {
     }
   });
 });
+
+/** Where `part` starts in `whole` (the compressed part inside the zip's bytes). */
+function findSub(whole: Uint8Array, part: Uint8Array): number {
+  outer: for (let i = 0; i + part.length <= whole.length; i++) {
+    for (let k = 0; k < Math.min(part.length, 64); k++) if (whole[i + k] !== part[k]) continue outer;
+    return i;
+  }
+  return -1;
+}

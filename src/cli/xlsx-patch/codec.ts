@@ -8,6 +8,12 @@ export interface PatchCodec {
   inflateRaw(data: Uint8Array, size: number): Uint8Array;
   /** One part compressed whole. */
   deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  /**
+   * One part compressed whole from its pieces in order, asynchronously, where a runtime compresses
+   * natively off the script (a browser's CompressionStream). When a codec has it, every part the
+   * patcher writes is compressed through it at the package's end, and deflater() is not used.
+   */
+  deflateRawAsync?(pieces: readonly Uint8Array[]): Promise<Uint8Array>;
   /** One part compressed piece by piece: each push returns the DEFLATE bytes it produced; the last one ends the stream. */
   deflater(level: number): { push(chunk: Uint8Array, last: boolean): Uint8Array };
   crc32(data: Uint8Array, crc: number): number;

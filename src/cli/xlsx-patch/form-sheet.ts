@@ -15,7 +15,7 @@ import { Splice } from './splice';
 import { Styles } from './styles';
 import { Workbook } from './workbook';
 import { NS_MAIN, NS_REL, escapeAttr, escapeText } from './xml';
-import type { DeflatedPart } from './zip';
+import type { WrittenPart } from './zip';
 
 function richCell(ref: string, xf: number, cell: FormSheetCell, font: string, sizePt: number): string {
   const runs: string[] = [];
@@ -31,7 +31,7 @@ function richCell(ref: string, xf: number, cell: FormSheetCell, font: string, si
   return `<c r="${ref}" s="${xf}" t="inlineStr"><is>${runs.join('')}</is></c>`;
 }
 
-function formSheetXml(plan: FormSheetPlan, styles: Styles, codec: PatchCodec): DeflatedPart {
+function formSheetXml(plan: FormSheetPlan, styles: Styles, codec: PatchCodec): WrittenPart {
   const text = styles.numFmtId('@');
   const border = styles.thinBorderId();
   const fill = styles.fillId(HIGHLIGHT_FILL);

@@ -4,9 +4,9 @@
  */
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
 import { attrsOf } from './xml';
-import { utf8Bytes, utf8Text } from './bytes';
+import { concatBytes, utf8Bytes, utf8Text } from './bytes';
 import type { PatchCodec } from './codec';
-import { DeflatedPart, ZipEntry, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
+import { WrittenPart, ZipEntry, deflatePart, deflatedEntry, inflateEntry, readZip, writeZip } from './zip';
 
 const BOM = '\uFEFF';
 
@@ -14,7 +14,7 @@ export class Package {
   private readonly entries: ZipEntry[];
   /** Part names are case-insensitive in OPC; the zip keeps the generator's spelling. */
   private readonly index = new Map<string, number>();
-  private readonly edited = new Map<string, string | Uint8Array | DeflatedPart>();
+  private readonly edited = new Map<string, string | Uint8Array | WrittenPart>();
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
   private readonly withBom = new Set<string>();
@@ -43,7 +43,11 @@ export class Package {
   readBytes(name: string): Uint8Array {
     const key = name.replace(/^\//, '').toLowerCase();
     const edited = this.edited.get(key);
-    if (edited !== undefined) return typeof edited === 'string' ? utf8Bytes(edited) : edited instanceof Uint8Array ? edited : this.codec.inflateRaw(edited.deflated, edited.size);
+    if (edited !== undefined) {
+      if (typeof edited === 'string') return utf8Bytes(edited);
+      if (edited instanceof Uint8Array) return edited;
+      return 'deflated' in edited ? this.codec.inflateRaw(edited.deflated, edited.size) : concatBytes(edited.pending);
+    }
     const i = this.index.get(key);
     if (i === undefined || this.removed.has(key)) throw new XlsxPatchError(`文件缺少“${name}”部件，结构不完整。${RESAVE_ADVICE}`);
     const bytes = inflateEntry(this.entries[i], this.codec);
@@ -67,7 +71,7 @@ export class Package {
   }
 
   /** Replaces a part: text is encoded on output (with its BOM if it had one), bytes (or bytes already compressed) are taken as they are. */
-  write(name: string, content: string | Uint8Array | DeflatedPart): void {
+  write(name: string, content: string | Uint8Array | WrittenPart): void {
     const key = name.replace(/^\//, '').toLowerCase();
     this.removed.delete(key);
     if (!this.index.has(key) && !this.added.some((n) => n.toLowerCase() === key)) this.added.push(name.replace(/^\//, ''));
@@ -101,20 +105,20 @@ export class Package {
     return byDefault;
   }
 
-  toBytes(): Uint8Array {
+  async toBytes(): Promise<Uint8Array> {
     // New parts take the workbook's own timestamp, so the same input and plan give the same bytes.
     const stamp = this.entries.find((e) => /workbook\.xml$/i.test(e.name)) ?? this.entries[0] ?? { dosTime: 0, dosDate: 0x21 };
     const out: ZipEntry[] = [];
-    const encode = (key: string, content: string | Uint8Array | DeflatedPart) => (typeof content === 'string' ? utf8Bytes(this.withBom.has(key) ? BOM + content : content) : content);
+    const compressed = (key: string, content: string | Uint8Array | WrittenPart) => deflatePart(typeof content === 'string' ? utf8Bytes(this.withBom.has(key) ? BOM + content : content) : content, this.codec);
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       if (this.removed.has(key)) continue;
       const text = this.edited.get(key);
-      out.push(text === undefined ? e : { ...deflatedEntry(e.name, encode(key, text), e, this.codec), rawName: e.rawName, flags: e.flags, versionMadeBy: e.versionMadeBy, externalAttrs: e.externalAttrs });
+      out.push(text === undefined ? e : { ...deflatedEntry(e.name, await compressed(key, text), e), rawName: e.rawName, flags: e.flags, versionMadeBy: e.versionMadeBy, externalAttrs: e.externalAttrs });
     }
     for (const name of this.added) {
       const key = name.toLowerCase();
-      if (!this.removed.has(key)) out.push(deflatedEntry(name, encode(key, this.edited.get(key)!), stamp, this.codec));
+      if (!this.removed.has(key)) out.push(deflatedEntry(name, await compressed(key, this.edited.get(key)!), stamp));
     }
     return writeZip(out);
   }

@@ -118,5 +118,5 @@ export async function patchWorkbook(input: Uint8Array, edits: WorkbookEdits, cod
   if (edits.checklistSheet) writeChecklistSheet(pkg, wb, styles, edits.checklistSheet);
   if (edits.formSheet) writeFormSheet(pkg, wb, styles, edits.formSheet);
   styles.save();
-  return pkg.toBytes();
+  return await pkg.toBytes();
 }

@@ -13,7 +13,7 @@ import { XlsxPatchError } from './errors';
 import { Package } from './package';
 import type { PatchCodec } from './codec';
 import { Splice } from './splice';
-import type { DeflatedPart } from './zip';
+import type { WrittenPart } from './zip';
 import { Styles } from './styles';
 import { NS_MAIN, NS_REL, escapeAttr, escapeText } from './xml';
 import { Workbook } from './workbook';
@@ -50,7 +50,7 @@ export function pageXml(plan: { page?: ReportSheetPlan['page'] }, fitToWidth = t
   return margins + setup + footer;
 }
 
-function reportSheetXml(plan: ReportSheetPlan, styles: Styles, codec: PatchCodec): DeflatedPart {
+function reportSheetXml(plan: ReportSheetPlan, styles: Styles, codec: PatchCodec): WrittenPart {
   const textFormat = plan.textNumberFormat ? styles.numFmtId(plan.textNumberFormat) : undefined;
   const fill = styles.fillId(HIGHLIGHT_FILL);
   const xfs = new Map<string, number>();
@@ -92,7 +92,7 @@ function reportSheetXml(plan: ReportSheetPlan, styles: Styles, codec: PatchCodec
   return out.finish();
 }
 
-function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles, codec: PatchCodec): DeflatedPart {
+function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles, codec: PatchCodec): WrittenPart {
   const text = styles.numFmtId('@');
   const head = styles.xfWith(0, { numFmtId: text, fontId: styles.fontId('宋体', 11, true), alignment: { vertical: 'top', wrapText: '1' } });
   const body = styles.xfWith(0, { numFmtId: text, fontId: styles.fontId('宋体', 11, false), alignment: { vertical: 'top', wrapText: '1' } });
@@ -132,7 +132,7 @@ function checklistSheetXml(plan: ChecklistSheetPlan, styles: Styles, codec: Patc
  * Adds a generated sheet after the others, or rewrites the existing sheet of that name in place (same
  * part, tab position and sheetId), dropping its old relationships (drawings, comments) with it.
  */
-export function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: DeflatedPart): void {
+export function writeGeneratedSheet(pkg: Package, wb: Workbook, name: string, xml: WrittenPart): void {
   const existing = wb.sheet(name);
   if (!existing) {
     wb.addWorksheet(name, xml);

@@ -12,7 +12,7 @@ import { utf8Text } from './bytes';
 import type { PatchCodec } from './codec';
 import { Latin1Bytes } from './latin1';
 import { Splice } from './splice';
-import type { DeflatedPart } from './zip';
+import type { WrittenPart } from './zip';
 import { Styles } from './styles';
 import { rootOf, setAttr } from './xml';
 
@@ -37,7 +37,7 @@ export interface SheetEdits {
 
 export interface SheetPatchResult {
   /** The rewritten part, already compressed (it is never held whole). */
-  part: DeflatedPart;
+  part: WrittenPart;
   /** A formula was overwritten (or rewritten), so the calculation chain is stale. */
   formulasChanged: boolean;
 }

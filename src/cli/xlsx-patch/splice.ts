@@ -6,7 +6,7 @@
  */
 import { encodeUtf8Into, utf8Bytes } from './bytes';
 import type { PatchCodec } from './codec';
-import { DeflatedPart, DeflatingWriter, deflateLevel } from './zip';
+import { WrittenPart, DeflatingWriter, deflateLevel } from './zip';
 
 const WINDOW = 1 << 20;
 
@@ -79,7 +79,7 @@ export class Splice {
   }
 
   /** The whole part, compressed. */
-  finish(): DeflatedPart {
+  finish(): WrittenPart {
     this.flush();
     this.deflater.push(this.out.subarray(0, this.length), true);
     this.length = 0;

@@ -8,7 +8,7 @@ import type { PatchCodec } from './codec';
 import { RESAVE_ADVICE, XlsxPatchError } from './errors';
 import { Package, isRelsPart, relsPartOf, resolveTarget, sourceOfRels } from './package';
 import { attrOf, attrsOf, escapeAttr, escapeText, rootOf, setAttr, unescapeXml } from './xml';
-import type { DeflatedPart } from './zip';
+import type { WrittenPart } from './zip';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const REL_TYPES = {
@@ -94,7 +94,7 @@ export class Workbook {
   }
 
   /** Registers a new worksheet part after the existing sheets; returns its part name. */
-  addWorksheet(name: string, content: string | DeflatedPart): string {
+  addWorksheet(name: string, content: string | WrittenPart): string {
     // New sheets go beside the workbook part's existing ones (xl/worksheets/ for every known writer).
     const dir = this.part.slice(0, this.part.lastIndexOf('/') + 1);
     let n = this.sheets.length + 1;
