@@ -1,27 +1,14 @@
 /**
  * The patcher's codec in a browser: the browser's own CompressionStream('deflate-raw') — native zlib —
- * compresses every part the patcher writes, at the package's end (fflate still inflates the parts it
- * rewrites: those are small next to the sheets it adds). Measured in the page's worker on the bench workbook's 自评报告 and
- * 核对清单 (13 MB of XML): fflate's deflate was the largest single cost of the download (~0.45 s).
- * Chromium 86–102 have no 'deflate-raw' format: there fflate does it all.
+ * compresses every part the patcher writes, at the package's end; fflate still inflates the parts it
+ * rewrites (small next to the sheets it adds). Profiled in the page's worker on the bench workbook,
+ * fflate's deflate of the 自评报告 and 核对清单 (13 MB of XML) had been the download's largest single
+ * cost (~0.45 s). Chromium 86–102 have no 'deflate-raw' format: there fflate does it all.
  */
 import { concatBytes } from './bytes';
 import type { PatchCodec } from './codec';
 import { jsPatchCodec } from './js-codec';
-
-type RawStream = { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
-type StreamConstructor = new (format: string) => RawStream;
-
-function compressionStream(): StreamConstructor | undefined {
-  const ctor = (globalThis as unknown as { CompressionStream?: StreamConstructor }).CompressionStream;
-  if (typeof ctor !== 'function') return undefined;
-  try {
-    new ctor('deflate-raw');
-    return ctor;
-  } catch {
-    return undefined;
-  }
-}
+import { type StreamConstructor, rawDeflateStream } from '../xlsx-read/stream-codec';
 
 /** The pieces, in order, compressed as one raw DEFLATE stream (zlib's default level; the uncompressed part is what Excel reads). */
 export async function streamDeflateRaw(Stream: StreamConstructor, pieces: readonly Uint8Array[]): Promise<Uint8Array> {
@@ -43,6 +30,6 @@ export async function streamDeflateRaw(Stream: StreamConstructor, pieces: readon
   return concatBytes(out);
 }
 
-const Native = compressionStream();
+const Native = rawDeflateStream('CompressionStream');
 
 export const browserPatchCodec: PatchCodec = Native ? { ...jsPatchCodec, deflateRawAsync: (pieces) => streamDeflateRaw(Native, pieces) } : jsPatchCodec;

@@ -12,10 +12,11 @@ import type { InflateCodec } from './zip';
 const FEED = 256 * 1024;
 
 type RawStream = { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
-type StreamConstructor = new (format: string) => RawStream;
+export type StreamConstructor = new (format: string) => RawStream;
 
-function decompressionStream(): StreamConstructor | undefined {
-  const ctor = (globalThis as unknown as { DecompressionStream?: StreamConstructor }).DecompressionStream;
+/** The runtime's DecompressionStream or CompressionStream, if it knows raw DEFLATE. */
+export function rawDeflateStream(name: 'DecompressionStream' | 'CompressionStream'): StreamConstructor | undefined {
+  const ctor = (globalThis as unknown as Record<string, StreamConstructor | undefined>)[name];
   if (typeof ctor !== 'function') return undefined;
   try {
     new ctor('deflate-raw'); // Chromium 80–102 know 'deflate' and 'gzip' only, and throw here
@@ -54,7 +55,7 @@ export function streamInflater(Stream: StreamConstructor): InflateCodec {
   };
 }
 
-const Native = decompressionStream();
+const Native = rawDeflateStream('DecompressionStream');
 
 /** The browser's native inflater where it has one, else fflate. */
 export const browserInflate: InflateCodec = Native ? streamInflater(Native) : jsInflate;
