@@ -251,12 +251,15 @@ export function reasonMissing({ model, results, period, funds, display, reasonTh
       : percentScaled(r.rate, 2) < thresholdScaled;
     if (!behind) continue;
     const col = funds.columns.reason;
+    const limit = formatRate({ num: thresholdScaled, den: 10000n }, display);
+    // 89.99% prints as 90% in whole percents: the message gives the two decimals, never "执行率90%，低于90%".
+    const shown = !period.monitoring && r.rateText === limit ? formatRate(r.rate, 'two-decimals') : r.rateText;
     out.push({
       code: 'REASON_MISSING',
       severity: 'warning',
       cell: col !== undefined ? address(p.sheet, p.row, col) : p.cell,
-      message: `项目“${clip(p.name)}”执行率${r.rateText}，${period.monitoring ? '明显低于序时进度' : `低于${formatRate({ num: thresholdScaled, den: 10000n }, display)}`}，但没有填写未完成原因。请在“未完成原因”列说明${col === undefined ? '（可在表中新增此列）' : ''}。`,
-      messageEn: `Project "${clip(p.name)}" is at ${r.rateText}, ${period.monitoring ? 'well behind the time elapsed' : `below ${formatRate({ num: thresholdScaled, den: 10000n }, display)}`}, with no reason given. Explain it in the 未完成原因 column${col === undefined ? ' (add the column to the table)' : ''}.`,
+      message: `项目“${clip(p.name)}”执行率${shown}，${period.monitoring ? '明显低于序时进度' : `低于${limit}`}，但没有填写未完成原因。请在“未完成原因”列说明${col === undefined ? '（可在表中新增此列）' : ''}。`,
+      messageEn: `Project "${clip(p.name)}" is at ${shown}, ${period.monitoring ? 'well behind the time elapsed' : `below ${limit}`}, with no reason given. Explain it in the 未完成原因 column${col === undefined ? ' (add the column to the table)' : ''}.`,
     });
   }
   return out;

@@ -102,6 +102,17 @@ describe('未完成原因 is asked for only where the rate is really behind', ()
     expect(w.issues).not.toContain('REASON_MISSING 项目资金!D4');
   });
 
+  it('89.99% prints as 90% in whole percents: the question gives 89.99%, not “执行率90%，低于90%”', () => {
+    const w = runAndWrite(book(fundsSheet([['差一点', 10000, 8999, '']], WITH_REASON)));
+    const issue = w.analysis.issues.find((i) => i.code === 'REASON_MISSING')!;
+    expect(w.analysis.results!.projects[0].rateText).toBe('90%');
+    expect(issue.message).toBe('项目“差一点”执行率89.99%，低于90%，但没有填写未完成原因。请在“未完成原因”列说明。');
+    expect(issue.messageEn).toContain('is at 89.99%, below 90%');
+    // A rate that prints below the threshold keeps its own printing.
+    const far = runAndWrite(book(fundsSheet([['滞后', 100, 28, '']], WITH_REASON)));
+    expect(far.analysis.issues.find((i) => i.code === 'REASON_MISSING')!.message).toContain('执行率28%，低于90%');
+  });
+
   it('the threshold is the user’s: 0.95 asks the project at 90%, and the message names 95%', () => {
     const w = runAndWrite(book(fundsSheet([['九十', 100, 90, '']], WITH_REASON)), { reasonThreshold: 0.95 });
     expect(w.issues).toContain('REASON_MISSING 项目资金!D4');
