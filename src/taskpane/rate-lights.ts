@@ -29,6 +29,8 @@ export interface RateRow {
   /** 0–1 for the bar's length (over 100% is drawn full). */
   fill: number;
   light: Light;
+  /** Lagging far enough to need a reason, and its 未完成原因 is written: lagging (yellow), "已说明原因", not red. */
+  explained?: boolean;
 }
 
 export function groupRow(key: string, name: string, g: GroupResult, a: Analysis): RateRow {
@@ -37,7 +39,10 @@ export function groupRow(key: string, name: string, g: GroupResult, a: Analysis)
 }
 
 export function projectRow(name: string, r: ProjectResult, a: Analysis): RateRow {
-  return { key: `p${r.index}`, name, rateText: r.rateText, fill: r.rate ? Math.min(1, Math.max(0, ratioToNumber(r.rate))) : 0, light: lightOf(r.rate, r.lagging, a.period!, a.settings.reasonThreshold) };
+  const light = lightOf(r.rate, r.lagging, a.period!, a.settings.reasonThreshold);
+  // Red means "a reason is expected" (the core's REASON_MISSING): a project whose reason is written is not asked again.
+  const explained = light === 'far' && Boolean(a.model?.projects[r.index]?.texts.reason);
+  return { key: `p${r.index}`, name, rateText: r.rateText, fill: r.rate ? Math.min(1, Math.max(0, ratioToNumber(r.rate))) : 0, light: explained ? 'behind' : light, ...(explained ? { explained } : {}) };
 }
 
 const ORDER: Record<Light, number> = { far: 0, behind: 1, unknown: 2, ok: 3 };

@@ -139,6 +139,19 @@ test('a red light is exactly a project the core asks a reason for (REASON_MISSIN
   }
 });
 
+test('a project far behind whose 未完成原因 is written is lagging (yellow), “已说明原因”: red is only for a reason still expected', () => {
+  const header = ['项目名称', '全年预算数', '执行数', '未完成原因'];
+  const analysis = show(book(fundsSheet([['已说明', 100, 28, '验收延期至次年'], ['未说明', 100, 30, '']], header)));
+  expect(rowsOf('rates-projects')).toEqual([
+    expect.objectContaining({ words: '未说明30%滞后，需说明原因', light: 'far', stateColour: RED, paint: RED_STRIPES }),
+    expect.objectContaining({ words: '已说明28%滞后，已说明原因', light: 'behind', stateColour: ORANGE, paint: YELLOW_STRIPES }),
+  ]);
+  expect(issuesOf(analysis, 'REASON_MISSING').map((i) => i.cell)).toEqual(['项目资金!D5']);
+  document.body.innerHTML = '';
+  show(book(fundsSheet([['已说明', 100, 28, '验收延期至次年']], header)), {}, 'en');
+  expect(rowsOf('rates-projects').map((r) => r.words)).toEqual(['已说明28%lagging, reason given']);
+});
+
 test('in English the same lights say the same', () => {
   show(JULY, { asOf: '2023-07-31' }, 'en');
   expect(screen.getByTestId('rates')).toHaveTextContent('Execution rates at a glance (target: time elapsed 58%)');

@@ -62,7 +62,7 @@ const Row = memo(function Row({ row, target, sub, total }: { row: RateRow; targe
       </span>
       <span className={styles.figure}>
         {row.rateText || '—'}
-        <span className={mergeClasses(styles.state, row.light === 'far' && styles.far, row.light === 'behind' && styles.behind)}>{t(LIGHT_TEXT[row.light])}</span>
+        <span className={mergeClasses(styles.state, row.light === 'far' && styles.far, row.light === 'behind' && styles.behind)}>{t(row.explained ? 'ratesExplained' : LIGHT_TEXT[row.light])}</span>
       </span>
       <span className={styles.track} aria-hidden>
         <span
