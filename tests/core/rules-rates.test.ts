@@ -82,6 +82,20 @@ describe('during the year the note compares with 序时进度', () => {
   });
 });
 
+describe('a negative 执行数 (a 冲销 larger than what was paid)', () => {
+  it('prints its rate with the minus in front, in whole percents and with two decimals, and is flagged at its cell', () => {
+    const whole = runAndWrite(book(fundsSheet([['冲销', 100, -5]])));
+    expect(whole.analysis.results!.projects[0].rateText).toBe('-5%');
+    expect(whole.issues).toContain('NEGATIVE_AMOUNT 项目资金!C4');
+    const two = runAndWrite(book(fundsSheet([['冲销', 100, -5]])), { rateDisplay: 'two-decimals' });
+    expect(two.analysis.results!.projects[0].rateText).toBe('-5.00%');
+    expect(two.cell('偏差说明', '冲销')).toBe('执行率-5.00%，低于预算105.00个百分点；节余资金105万元。');
+    // Under one percent: the zero before the point comes after the minus.
+    const small = runAndWrite(book(fundsSheet([['冲销', 100, -0.05]])), { rateDisplay: 'two-decimals' });
+    expect(small.analysis.results!.projects[0].rateText).toBe('-0.05%');
+  });
+});
+
 describe('未完成原因 is asked for only where the rate is really behind', () => {
   const reasons = (rows: [string, number, number][], settings = {}) =>
     runAndWrite(book(fundsSheet(rows.map((r) => [...r, '']), WITH_REASON)), settings).issues.filter((i) => i.startsWith('REASON_MISSING'));
