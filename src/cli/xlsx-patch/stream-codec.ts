@@ -8,25 +8,12 @@
 import { concatBytes } from './bytes';
 import type { PatchCodec } from './codec';
 import { jsPatchCodec } from './js-codec';
-import { type StreamConstructor, rawDeflateStream } from '../xlsx-read/stream-codec';
+import { type StreamConstructor, rawDeflateStream, throughRawStream } from '../xlsx-read/stream-codec';
 
 /** The pieces, in order, compressed as one raw DEFLATE stream (zlib's default level; the uncompressed part is what Excel reads). */
 export async function streamDeflateRaw(Stream: StreamConstructor, pieces: readonly Uint8Array[]): Promise<Uint8Array> {
-  const stream = new Stream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const written = (async () => {
-    for (const piece of pieces) await writer.write(piece);
-    await writer.close();
-  })();
-  written.catch(() => undefined); // a failure is the reader's to report; awaited below all the same
   const out: Uint8Array[] = [];
-  const reader = stream.readable.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    out.push(value);
-  }
-  await written;
+  await throughRawStream(Stream, pieces, (piece) => out.push(piece));
   return concatBytes(out);
 }
 

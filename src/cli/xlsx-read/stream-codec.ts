@@ -26,33 +26,40 @@ export function rawDeflateStream(name: 'DecompressionStream' | 'CompressionStrea
   }
 }
 
+/**
+ * Runs `pieces` through a raw DEFLATE stream (either direction) and hands what comes out to `sink`,
+ * piece by piece. Corrupt data, or the sink refusing (a part past its size bound), stops the stream at once.
+ */
+export async function throughRawStream(Stream: StreamConstructor, pieces: Iterable<Uint8Array>, sink: (piece: Uint8Array) => void): Promise<void> {
+  const stream = new Stream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Writes settle only as the output is read; their failures surface through read() below.
+  const written = (async () => {
+    for (const piece of pieces) await writer.write(piece);
+    await writer.close();
+  })().catch(() => undefined);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      sink(value);
+    }
+  } catch (e) {
+    await reader.cancel().catch(() => undefined);
+    await writer.abort().catch(() => undefined);
+    throw e;
+  }
+  await written;
+}
+
+/** `data` in FEED-sized slices. */
+function* slices(data: Uint8Array): Iterable<Uint8Array> {
+  for (let at = 0; at < data.length; at += FEED) yield data.subarray(at, Math.min(data.length, at + FEED));
+}
+
 export function streamInflater(Stream: StreamConstructor): InflateCodec {
-  return {
-    async inflateRaw(data, sink) {
-      const stream = new Stream('deflate-raw');
-      const writer = stream.writable.getWriter();
-      const reader = stream.readable.getReader();
-      // Writes settle only as the output is read; their failures surface through read() below.
-      const written = (async () => {
-        for (let at = 0; at < data.length; at += FEED) await writer.write(data.subarray(at, Math.min(data.length, at + FEED)));
-        await writer.close();
-      })().catch(() => undefined);
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          sink(value);
-        }
-      } catch (e) {
-        // Corrupt data, or the sink refusing (a part past its size bound): stop inflating at once.
-        await reader.cancel().catch(() => undefined);
-        await writer.abort().catch(() => undefined);
-        throw e;
-      }
-      await written;
-    },
-    crc32: jsInflate.crc32,
-  };
+  return { inflateRaw: (data, sink) => throughRawStream(Stream, slices(data), sink), crc32: jsInflate.crc32 };
 }
 
 const Native = rawDeflateStream('DecompressionStream');
