@@ -62,7 +62,11 @@ export class UncalculatedCells {
     const key = `${sheet}\u0000${col}`;
     let c = this.columns.get(key);
     if (!c) this.columns.set(key, (c = { sheet, col, field, rows: [], totalRows: [] }));
-    (total ? c.totalRows : c.rows).push(row);
+    // One column can be read as two fields (a 年初预算 column mapped as the budget too): each cell is
+    // listed once, and the column is named by the field the rate depends on.
+    if (field === 'budget' || field === 'executed') c.field = field;
+    const rows = total ? c.totalRows : c.rows;
+    if (!rows.includes(row)) rows.push(row);
   }
 
   get size(): number {

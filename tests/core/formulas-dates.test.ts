@@ -31,6 +31,17 @@ describe('formulas saved without a computed value', () => {
     expect(toSummary(a).totals).toMatchObject({ budgetYuan: 500_000, rateBasisYuan: 200_000, rate: 0.65 });
   });
 
+  it('a 年初预算 column mapped as the budget too: each uncalculated cell named once, as the budget the rate needs', () => {
+    const funds = uncalculated(fundsSheet([['甲', 10, 8], ['乙', null, 5]], ['项目名称', '年初预算', '执行数']), 'B5');
+    const a = run(book(funds), { mapping: { funds: { sheet: '项目资金', headerRow: 3, columns: { budget: 'B' } } } });
+    const e = issuesOf(a, 'FORMULA_NOT_CALCULATED');
+    expect(e).toHaveLength(1);
+    expect(e[0].cells).toEqual(['项目资金!B5']);
+    expect(e[0].message).toMatch(/^全年预算数单元格 项目资金!B5 是没有计算结果的公式/);
+    expect(e[0].message).toContain('这些项目的执行率不计算（B5）');
+    expect(a.results!.projects.map((r) => r.rateText)).toEqual(['80%', '—']);
+  });
+
   it('every affected row gets its 校验提示 mark, though the issue is one', () => {
     const funds = uncalculated(fundsSheet([['甲', 10, 8], ['乙', 10, null], ['丙', 10, null]]), 'C5', 'C6');
     const a = run(book(funds));
