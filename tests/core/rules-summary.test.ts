@@ -160,3 +160,18 @@ it('an unreadable budget is named too, and kept out of the budget sum', () => {
   expect(s.totals!.rateBasis).toBe('执行率按其余1个项目计算；甲预算数待批');
   expect(s.projects[0].note).toBe('预算数待批，未计算执行率。');
 });
+
+it('a 其中 part whose 预算数 or 执行数 cannot be read shows budgetYuan / executedYuan null, never 0, and no rate', () => {
+  const rows = [
+    ['1', '大数据专项', 300, 240],
+    ['1.1', '平台运维', '待批', 90],
+    ['1.2', '数据治理', 200, '待定'],
+    ['2', '人才项目', 50, 50],
+  ];
+  const a = run(book(fundsSheet(rows, ['序号', '项目名称', '全年预算数', '执行数'])));
+  expect(toSummary(a).projects[0].parts).toEqual([
+    { name: '平台运维', cell: '项目资金!B5', how: 'numbered', budgetYuan: null, executedYuan: 900000, rate: null, rateText: '—' },
+    { name: '数据治理', cell: '项目资金!B6', how: 'numbered', budgetYuan: 2000000, executedYuan: null, rate: null, rateText: '—' },
+  ]);
+  expect(a.issues.filter((i) => i.code === 'AMOUNT_NOT_NUMERIC').map((i) => i.cell)).toEqual(['项目资金!C5', '项目资金!D6']);
+});
