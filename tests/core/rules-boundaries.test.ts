@@ -179,6 +179,12 @@ describe('what a total’s rate stands on', () => {
     expect(s).toMatchObject({ budgetYuan: 140000, executedYuan: 80000, rateBasisYuan: 100000, rateBasisExecutedYuan: 50000, rateText: '50%', unknownBudget: ['甲', '丙'], unknownExecuted: ['甲', '丁'] });
   });
 
+  it('an unknown 执行数 above an unknown 预算数 is named first: the table’s order, not budgets before executed amounts', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', 10, '待定'], ['乙', '待批', 5], ['丙', 10, 4], ['丁', 10, '待定']])));
+    expect(toSummary(w.analysis).totals!.rateBasis).toBe('执行率按其余1个项目计算；甲执行数待定，乙预算数待批，丁执行数待定');
+    expect(w.analysis.results!.total.note).toBe('执行率40%，低于预算60个百分点；节余资金6万元。执行率按其余1个项目计算；甲执行数待定，乙预算数待批，丁执行数待定。');
+  });
+
   it('exactly three unknowns are all named, with no 等', () => {
     const s = toSummary(runAndWrite(book(fundsSheet([['甲', 10, '待定'], ['乙', 10, '待定'], ['丙', 10, '待定'], ['丁', 10, 5]]))).analysis).totals!;
     expect(s.rateBasis).toBe('执行率按其余1个项目计算；甲执行数待定，乙执行数待定，丙执行数待定');
