@@ -36,6 +36,17 @@ describe('the fiscal year', () => {
     expect(w.issues).toContain('PAYMENT_OUTSIDE_YEAR 支付明细!A2');
   });
 
+  it('the most common year wins over a later one: two payments in 2023 and one in January 2024 make it 2023', () => {
+    const pays = paymentsSheet([
+      ['2023-03-01', 'V1', '网站运维', 100],
+      ['2023-04-01', 'V2', '网站运维', 100],
+      ['2024-01-05', 'V3', '网站运维', 100],
+    ]);
+    const w = runAndWrite(book(NO_TITLE(), pays));
+    expect(guessed(w)).toEqual(['表格标题中未写明年度，按支付日期推定为2023年。如不对，请在设置中指定年度，或在标题中写明“2023年”。']);
+    expect(w.issues.filter((i) => i.startsWith('PAYMENT_OUTSIDE_YEAR'))).toEqual(['PAYMENT_OUTSIDE_YEAR 支付明细!A4']);
+  });
+
   it('a tie between two years goes to the later one', () => {
     const pays = paymentsSheet([
       ['2022-12-30', 'V1', '网站运维', 100],
