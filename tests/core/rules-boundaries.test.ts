@@ -202,6 +202,12 @@ describe('what a total’s rate stands on', () => {
     expect(w.analysis.results!.total.note).toBe('执行率75%，低于预算25个百分点；节余资金5万元。');
   });
 
+  it('a funds table with only its header: a NO_PROJECTS warning at its header, and a total over nothing — 0 元 paid, not unknown, and nothing missing', () => {
+    const s = toSummary(run(book(fundsSheet([]))));
+    expect(s.issues.filter((i) => i.code === 'NO_PROJECTS').map((i) => `${i.severity} ${i.cell}`)).toEqual(['warning 项目资金!A3']);
+    expect(s.totals).toMatchObject({ projectCount: 0, budgetYuan: 0, executedYuan: 0, rate: null, rateText: '—', incomplete: false, unknownExecuted: [], unknownBudget: [], rateBasis: null });
+  });
+
   it('a total over some unknowns ends its note with the basis', () => {
     const w = runAndWrite(book(fundsSheet([['甲', 10, '待定'], ['乙', 10, 5]])));
     expect(w.analysis.results!.total.note).toBe('执行率50%，低于预算50个百分点；节余资金5万元。执行率按其余1个项目计算；甲执行数待定。');
