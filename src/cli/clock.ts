@@ -14,6 +14,9 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** 'YYYY-MM-DD' of `now` in the time zone. */
 export function localDate(now: Date, timeZone?: string): string {
+  // The machine's own zone is what Date's local fields give (the same zone Intl would use by default),
+  // without loading Intl's date formatting: ~25 ms of every command's start.
+  if (timeZone === undefined) return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' }).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;

@@ -23,17 +23,35 @@ export interface GeneratedMark {
   text: string;
 }
 
-/** Two 32-bit FNV-1a-style lanes over the UTF-16 code units: a change detector, not a secret. */
-function hashText(s: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+/**
+ * Two 32-bit FNV-1a-style lanes over the UTF-16 code units: a change detector, not a secret. Fed
+ * piece by piece (the pieces of one long text, whose whole length is known first), so a sheet of
+ * 100,000 cells is hashed without joining its text into one string.
+ */
+class TextHash {
+  private h1 = 0x811c9dc5;
+  private h2: number;
+
+  constructor(length: number) {
+    this.h2 = 0x01000193 ^ length;
   }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return hex(h1) + hex(h2);
+
+  add(s: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  hex(): string {
+    const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+    return hex(this.h1) + hex(this.h2);
+  }
 }
 
 /** A cell's text as both shells read it back: "" for empty, numbers and booleans as JavaScript prints them. */
@@ -43,10 +61,18 @@ function cellText(v: CellValue | undefined): string {
 
 /** The fingerprint of a sheet's cells (row-major, empty cells and the mark itself left out). */
 export function fingerprintCells(cells: Iterable<GeneratedCell>): string {
-  const parts: string[] = [];
   const sorted = [...cells].filter((c) => c.text !== '' && !c.text.startsWith(GENERATED_MARK_PREFIX)).sort((a, b) => a.row - b.row || a.col - b.col);
-  for (const c of sorted) parts.push(`${c.row},${c.col}\t${c.text}`);
-  return hashText(parts.join('\n'));
+  // The hash of the lines "row,col<TAB>text" joined by "\n" (the form every stored mark was made from).
+  const heads = sorted.map((c) => `${c.row},${c.col}\t`);
+  let length = Math.max(0, sorted.length - 1);
+  for (let i = 0; i < sorted.length; i++) length += heads[i].length + sorted[i].text.length;
+  const hash = new TextHash(length);
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0) hash.add('\n');
+    hash.add(heads[i]);
+    hash.add(sorted[i].text);
+  }
+  return hash.hex();
 }
 
 /** The mark a generator writes into a hidden cell of the sheet it generates. */

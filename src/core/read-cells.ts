@@ -21,6 +21,8 @@ export function readAmount(
   negativeSeverity: 'error' | 'warning',
 ): Fen | undefined {
   const p = parseAmount(value, unit);
+  // The address is made only for an issue: 100,000 payments would otherwise make 100,000 strings for none.
+  if (p.ok && !p.rounded && p.fen >= 0n) return p.fen;
   const cell = address(sheet, row, col);
   if (p.ok) {
     if (p.rounded) {

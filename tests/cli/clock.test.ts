@@ -4,6 +4,7 @@
  * report's signature is never dated by the clock: a 2023 report is not signed on the day it is run. The clock and the time zone are injected; nothing here depends on
  * the machine's own.
  */
+import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { localDate } from '../../src/cli/clock';
@@ -22,6 +23,19 @@ describe('the local calendar day', () => {
     expect(localDate(new Date('2024-01-14T23:59:59Z'), CHINA)).toBe('2024-01-15'); // 07:59:59 in China
     expect(localDate(new Date('2024-01-14T23:59:59Z'), 'UTC')).toBe('2024-01-14');
     expect(localDate(new Date('2024-02-29T16:00:00Z'), CHINA)).toBe('2024-03-01');
+  });
+
+  it('in the machine’s own zone (no zone given) is the day Intl gives for that zone, on either side of its midnight', () => {
+    const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const iso of ['2024-01-14T15:59:59Z', '2024-01-14T16:00:00Z', '2024-01-14T23:59:59Z', '2023-12-31T23:30:00Z', '2024-02-29T16:00:00Z']) {
+      expect(localDate(new Date(iso))).toBe(localDate(new Date(iso), zone));
+    }
+  });
+
+  it('a command run in China at 07:30 on 1 January (TZ=Asia/Shanghai) is dated 1 January, though UTC is still 31 December', () => {
+    const code = `const { localDate } = require(${JSON.stringify(path.resolve('lib/src/cli/clock.js'))}); process.stdout.write(localDate(new Date('2023-12-31T23:30:00Z')));`;
+    const out = execFileSync(process.execPath, ['-e', code], { env: { ...process.env, TZ: CHINA }, encoding: 'utf8' });
+    expect(out).toBe('2024-01-01');
   });
 });
 

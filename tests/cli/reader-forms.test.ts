@@ -131,6 +131,17 @@ describe('cell forms', () => {
     expect(s.sheets[0].values).toEqual([[1, 2], undefined, [5, '', 3, 4], ['', 6]]);
   });
 
+  it('a row number is read however it is written (" 3 ", "03"); one that is no row is named, never guessed', async () => {
+    const s = await one('<row r=" 3 "><c><v>1</v></c></row><row r="05"><c><v>2</v></c></row><row><c><v>3</v></c></row>');
+    expect(s.sheets[0].values).toEqual([[1], undefined, [2], [3]]);
+    expect(s.sheets[0].top).toBe(2);
+    for (const bad of ['0', 'x7', '-2', '1.5', '']) {
+      const e: unknown = await one(`<row r="${bad}"><c><v>1</v></c></row>`).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(WorkbookReadError);
+      expect((e as WorkbookReadError).zh).toContain(`的行号“${bad}”无效`);
+    }
+  });
+
   it('entities, character references, CDATA, comments, single quotes, attributes in any order and white space', async () => {
     const s = await one(
       `<!-- a comment --><row   r = '1' ><c t='inlineStr'   r='A1'><is><t>A&amp;B &lt;1&gt; &#x4E2D;&#22269; &quot;q&apos;</t></is></c>\n` +

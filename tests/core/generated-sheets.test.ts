@@ -1,5 +1,5 @@
 /** A generated sheet's fingerprint: what a person changed since it was written is never overwritten. */
-import { GENERATED_MARK_PREFIX, chooseGeneratedSheet, generatedSheetState, isGeneratedSheetName, renderReportSheet, reportSheetCells, type SheetSnapshot } from '../../src/core';
+import { GENERATED_MARK_PREFIX, chooseGeneratedSheet, fingerprintCells, generatedSheetState, isGeneratedSheetName, renderReportSheet, reportSheetCells, type SheetSnapshot } from '../../src/core';
 import { reportOf } from '../helpers/report';
 import { book, fundsSheet, sheet } from '../helpers/snap';
 
@@ -64,5 +64,23 @@ describe('where a regenerated sheet goes', () => {
     expect(isGeneratedSheetName('自评报告 (2)', ['自评报告'])).toBe(true);
     expect(isGeneratedSheetName('核对清单', ['自评报告', '核对清单'])).toBe(true);
     expect(isGeneratedSheetName('自评报告汇总', ['自评报告'])).toBe(false);
+  });
+});
+
+describe('the fingerprint stays what earlier versions wrote', () => {
+  // Marks already sit in users' workbooks: a different hash for the same cells would take every sheet
+  // written before for one a person edited, and put the next report in "自评报告 (2)".
+  it('of the same cells is the same 16 hex digits, whatever their order, empty cells and an old mark left out', () => {
+    expect(
+      fingerprintCells([
+        { row: 0, col: 0, text: '关于2023年度项目支出绩效自评报告' },
+        { row: 2, col: 1, text: 'sources' },
+        { row: 1, col: 0, text: '一、基本情况' },
+        { row: 1, col: 2, text: '' },
+        { row: 3, col: 0, text: `${GENERATED_MARK_PREFIX}abc` },
+      ]),
+    ).toBe('6cc4b101f99594b3');
+    expect(fingerprintCells([{ row: 5, col: 3, text: 'x\ny' }])).toBe('094c3e79936bc31e');
+    expect(fingerprintCells([])).toBe('811c9dc501000193');
   });
 });

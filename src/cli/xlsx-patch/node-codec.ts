@@ -12,6 +12,24 @@ export const nodePatchCodec: PatchCodec = {
   // One output buffer of the recorded size: zlib's default would gather chunks and join them (twice the part).
   inflateRaw: (data, size) => zlib.inflateRawSync(data, { chunkSize: Math.max(64 * 1024, Math.min(size + 1024, 0x3fffffff)) }),
   deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+  // The pieces are compressed on libuv's thread pool while the script builds the next ones (the
+  // report sheets: ~0.1 s of a 100,000-payment run off the main thread).
+  deflateStream: (level) => {
+    const stream = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
+    const out: Buffer[] = [];
+    stream.on('data', (piece: Buffer) => out.push(piece));
+    const done = new Promise<Uint8Array>((resolve, reject) => {
+      stream.on('end', () => resolve(out.length === 1 ? out[0] : Buffer.concat(out)));
+      stream.on('error', reject);
+    });
+    return {
+      push: (piece) => void stream.write(piece),
+      end: () => {
+        stream.end();
+        return done;
+      },
+    };
+  },
   deflater: (level) => ({
     push: (chunk, last) => zlib.deflateRawSync(chunk, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
   }),

@@ -46,7 +46,10 @@ export class Package {
     if (edited !== undefined) {
       if (typeof edited === 'string') return utf8Bytes(edited);
       if (edited instanceof Uint8Array) return edited;
-      return 'deflated' in edited ? this.codec.inflateRaw(edited.deflated, edited.size) : concatBytes(edited.pending);
+      if ('deflated' in edited) return this.codec.inflateRaw(edited.deflated, edited.size);
+      if ('pending' in edited) return concatBytes(edited.pending);
+      // Each sheet is rewritten once (patch.ts groups the edits by sheet) and generated parts are only written.
+      throw new Error(`The part ${name} is being compressed: it was written and cannot be read back before the package is assembled.`);
     }
     const i = this.index.get(key);
     if (i === undefined || this.removed.has(key)) throw new XlsxPatchError(`文件缺少“${name}”部件，结构不完整。${RESAVE_ADVICE}`);

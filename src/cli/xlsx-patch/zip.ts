@@ -52,8 +52,15 @@ export interface PendingPart {
   size: number;
 }
 
-/** A part as a writer hands it to the package: compressed already, or waiting for deflateRawAsync. */
-export type WrittenPart = DeflatedPart | PendingPart;
+/** A part whose compression runs off the script (PatchCodec.deflateStream): its DEFLATE data when done. */
+export interface CompressingPart {
+  compressing: Promise<Uint8Array>;
+  crc: number;
+  size: number;
+}
+
+/** A part as a writer hands it to the package: compressed, being compressed, or waiting for deflateRawAsync. */
+export type WrittenPart = DeflatedPart | PendingPart | CompressingPart;
 
 // Level 6 (zlib's default) for normal parts; a sheet over 8 MB gets level 1, about 4× faster for
 // ~20 % more bytes on that part — the difference between the whole run keeping pace with the read or not.
@@ -71,23 +78,33 @@ export class DeflatingWriter {
   private crc = 0;
   private size = 0;
   private readonly stream?: { push(chunk: Uint8Array, last: boolean): Uint8Array };
+  private readonly offScript?: { push(piece: Uint8Array): void; end(): Promise<Uint8Array> };
 
   constructor(
     private readonly codec: PatchCodec,
     level: number,
   ) {
-    if (!codec.deflateRawAsync) this.stream = codec.deflater(level);
+    if (codec.deflateStream) this.offScript = codec.deflateStream(level);
+    else if (!codec.deflateRawAsync) this.stream = codec.deflater(level);
   }
 
   push(chunk: Uint8Array, last = false): void {
     this.crc = this.codec.crc32(chunk, this.crc);
     this.size += chunk.length;
     // The caller reuses its window: a kept piece is a copy.
-    this.pieces.push(this.stream ? this.stream.push(chunk, last) : chunk.slice());
+    if (this.offScript) {
+      if (chunk.length) this.offScript.push(chunk.slice());
+    } else this.pieces.push(this.stream ? this.stream.push(chunk, last) : chunk.slice());
   }
 
   finish(): WrittenPart {
     const crc = this.crc >>> 0;
+    if (this.offScript) {
+      const compressing = this.offScript.end();
+      // Awaited when the package is assembled; until then a failure must not count as unhandled.
+      compressing.catch(() => undefined);
+      return { compressing, crc, size: this.size };
+    }
     return this.stream ? { deflated: concatBytes(this.pieces), crc, size: this.size } : { pending: this.pieces, crc, size: this.size };
   }
 }
@@ -99,6 +116,7 @@ export async function deflatePart(content: Uint8Array | WrittenPart, codec: Patc
     return { deflated, crc: codec.crc32(content, 0) >>> 0, size: content.length };
   }
   if ('deflated' in content) return content;
+  if ('compressing' in content) return { deflated: await content.compressing, crc: content.crc, size: content.size };
   if (!codec.deflateRawAsync) throw new Error('A pending part needs a codec that compresses asynchronously.');
   return { deflated: await codec.deflateRawAsync(content.pending), crc: content.crc, size: content.size };
 }

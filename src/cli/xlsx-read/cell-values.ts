@@ -48,11 +48,26 @@ export function isoToSerial(text: string, dateSystem: 1900 | 1904): number | und
   return (ms - EPOCH_1900) / DAY_MS - (ms < MARCH_1900 ? 1 : 0);
 }
 
-export type CellOutcome = { value: CellValue } | { uncalculated: true } | { empty: true } | { bad: string; badEn: string };
+/** Why a stored cell gives no value: made only for a damaged cell. */
+export class BadCell {
+  constructor(
+    readonly bad: string,
+    readonly badEn: string,
+  ) {}
+}
+
+/** A formula saved without its value (no <v>). */
+export const UNCALCULATED: unique symbol = Symbol('uncalculated');
+/** Nothing stored: a styled cell, or an empty <v/>. */
+export const EMPTY: unique symbol = Symbol('empty');
+
+/**
+ * The value itself, or one of the markers above: no wrapper object per cell (a 100,000-row sheet
+ * has ~700,000 cells, and every object made for one is young garbage the collector must visit).
+ */
+export type CellOutcome = CellValue | typeof UNCALCULATED | typeof EMPTY | BadCell;
 
 const DECIMAL = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-const EMPTY = { empty: true } as const;
-const UNCALCULATED = { uncalculated: true } as const;
 
 export interface StoredCell {
   type: string | undefined;
@@ -70,44 +85,44 @@ export function cellOutcome(c: StoredCell, sharedStrings: string[], dateSystem: 
     case 's': {
       if (!Number.isNaN(c.num)) {
         const i = c.num;
-        if (Number.isInteger(i) && i >= 0 && i < sharedStrings.length) return { value: sharedStrings[i] };
-        return { bad: `引用了不存在的共享字符串（${i}）`, badEn: `refers to a shared string that does not exist (${i})` };
+        if (Number.isInteger(i) && i >= 0 && i < sharedStrings.length) return sharedStrings[i];
+        return new BadCell(`引用了不存在的共享字符串（${i}）`, `refers to a shared string that does not exist (${i})`);
       }
       if (v === undefined || v.trim() === '') return EMPTY; // Number('') would be 0, the first string
       const i = Number(v);
-      if (!Number.isInteger(i) || i < 0 || i >= sharedStrings.length) return { bad: `引用了不存在的共享字符串（${v.trim()}）`, badEn: `refers to a shared string that does not exist (${v.trim()})` };
-      return { value: sharedStrings[i] };
+      if (!Number.isInteger(i) || i < 0 || i >= sharedStrings.length) return new BadCell(`引用了不存在的共享字符串（${v.trim()}）`, `refers to a shared string that does not exist (${v.trim()})`);
+      return sharedStrings[i];
     }
     case 'inlineStr':
-      if (c.inline !== undefined) return { value: c.inline };
-      return v !== undefined ? { value: v } : c.hasFormula ? UNCALCULATED : EMPTY;
+      if (c.inline !== undefined) return c.inline;
+      return v !== undefined ? v : c.hasFormula ? UNCALCULATED : EMPTY;
     case 'str':
-      return v !== undefined ? { value: v } : c.hasFormula ? UNCALCULATED : EMPTY;
+      return v !== undefined ? v : c.hasFormula ? UNCALCULATED : EMPTY;
     case 'b':
       if (v === undefined) return c.hasFormula ? UNCALCULATED : EMPTY;
       switch (v.trim()) {
         case '1':
         case 'true':
-          return { value: true };
+          return true;
         case '0':
         case 'false':
-          return { value: false };
+          return false;
       }
-      return { bad: `的逻辑值“${v}”无效`, badEn: `has an invalid boolean "${v}"` };
+      return new BadCell(`的逻辑值“${v}”无效`, `has an invalid boolean "${v}"`);
     case 'e':
-      return v !== undefined ? { value: v.trim() } : c.hasFormula ? UNCALCULATED : EMPTY;
+      return v !== undefined ? v.trim() : c.hasFormula ? UNCALCULATED : EMPTY;
     case 'd': {
       if (v === undefined) return c.hasFormula ? UNCALCULATED : EMPTY;
       const serial = isoToSerial(v, dateSystem);
-      return serial === undefined ? { bad: `的日期“${v}”无效`, badEn: `has an invalid date "${v}"` } : { value: serial };
+      return serial === undefined ? new BadCell(`的日期“${v}”无效`, `has an invalid date "${v}"`) : serial;
     }
     default: {
-      if (!Number.isNaN(c.num)) return { value: c.num };
+      if (!Number.isNaN(c.num)) return c.num;
       if (v === undefined || v.trim() === '') return c.hasFormula ? UNCALCULATED : EMPTY;
       const n = Number(v);
       // Number() also takes 0x10 and Infinity, which no cell stores.
-      if (!Number.isFinite(n) || !DECIMAL.test(v)) return { bad: `的数值“${v.slice(0, 20)}”无效`, badEn: `has an invalid number "${v.slice(0, 20)}"` };
-      return { value: n };
+      if (!Number.isFinite(n) || !DECIMAL.test(v)) return new BadCell(`的数值“${v.slice(0, 20)}”无效`, `has an invalid number "${v.slice(0, 20)}"`);
+      return n;
     }
   }
 }

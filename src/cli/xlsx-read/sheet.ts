@@ -5,7 +5,7 @@
  * value in the top-left cell only.
  */
 import type { CellPosition, CellRect, CellValue, SheetSnapshot } from '../../core';
-import { MAX_COLS, MAX_ROWS, type StoredCell, cellOutcome, parseCellRef } from './cell-values';
+import { BadCell, EMPTY, MAX_COLS, MAX_ROWS, type StoredCell, UNCALCULATED, cellOutcome, parseCellRef } from './cell-values';
 import { fail } from './errors';
 import { NS, type PartSource, readPart } from './parts';
 import { StringItem } from './text';
@@ -139,11 +139,15 @@ export async function readWorksheet(entry: ZipEntry, ctx: SheetContext, source: 
             return;
           case 'row': {
             if (!inData) return;
-            const r = s.attr('r');
-            if (r === undefined) row++;
+            const digits = s.attrDigits('r');
+            if (digits === -1) row++;
             else {
-              const n = Number(r);
-              if (!Number.isInteger(n) || n < 1) throw fail.damaged(ctx.name, `的行号“${r}”无效`, `has an invalid row number "${r}"`);
+              // Plain digits (as every producer writes them) are parsed from the bytes; anything else as Number() reads it.
+              const n = digits >= 0 ? digits : Number(s.attr('r'));
+              if (!Number.isInteger(n) || n < 1) {
+                const r = s.attr('r');
+                throw fail.damaged(ctx.name, `的行号“${r}”无效`, `has an invalid row number "${r}"`);
+              }
               if (n > MAX_ROWS) throw fail.outOfGrid(ctx.name, `第 ${n} 行`);
               row = n - 1;
             }
@@ -218,12 +222,12 @@ export async function readWorksheet(entry: ZipEntry, ctx: SheetContext, source: 
 
   function finish(): void {
     const out = cellOutcome(cell, ctx.sharedStrings, ctx.dateSystem);
-    if ('value' in out) {
-      // '' is an empty cell to Office.js, and to the core.
-      if (out.value !== '') b.set(cell.row, cell.col, out.value);
-    } else if ('uncalculated' in out) {
+    if (out === EMPTY) return;
+    if (out === UNCALCULATED) {
       b.uncalculated.push({ row: cell.row, col: cell.col });
       b.set(cell.row, cell.col, null);
-    } else if ('bad' in out) throw badCell(out.bad, out.badEn);
+    } else if (out instanceof BadCell) throw badCell(out.bad, out.badEn);
+    // '' is an empty cell to Office.js, and to the core.
+    else if (out !== '') b.set(cell.row, cell.col, out);
   }
 }

@@ -7,6 +7,15 @@ import type { XmlScanner } from './xml-scan';
 /** XML white space at either end (what Excel drops from a <t> without xml:space="preserve"). */
 const EDGE_SPACE = /^[ \t\n\r]+|[ \t\n\r]+$/g;
 
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Most texts have none: the regular expression (and its garbage) only for those that do. */
+function hasEdgeSpace(t: string): boolean {
+  return t.length > 0 && (isXmlSpace(t.charCodeAt(0)) || isXmlSpace(t.charCodeAt(t.length - 1)));
+}
+
 /** ST_Xstring escapes: _x000D_ is a carriage return, _x005F_ an underscore. */
 const XSTRING = /_x([0-9A-Fa-f]{4})_/g;
 
@@ -45,7 +54,7 @@ export class StringItem {
   close(local: string, scanner: XmlScanner): void {
     if (local === 't') {
       const t = scanner.takeText();
-      this.text += this.plainTrim ? t.replace(EDGE_SPACE, '') : t;
+      this.text += this.plainTrim && hasEdgeSpace(t) ? t.replace(EDGE_SPACE, '') : t;
     } else if (local === 'r') this.inRun = false;
   }
 

@@ -587,6 +587,28 @@ export class XmlScanner {
   }
 
   /**
+   * A whole-number attribute (a row's `r="12"`) parsed from the bytes, with no string made: -1 when
+   * absent, -2 when it is not plain digits (the caller then reads it with attr() to say what it is).
+   */
+  attrDigits(name: string): number {
+    const i = this.findAttr(name);
+    if (i < 0) return -1;
+    const buf = this.buf;
+    let k = this.attrs[i * 4 + 2];
+    let to = this.attrs[i * 4 + 3];
+    while (k < to && isSpace(buf[k])) k++;
+    while (to > k && isSpace(buf[to - 1])) to--;
+    if (k === to || to - k > 9) return -2;
+    let n = 0;
+    for (; k < to; k++) {
+      const d = buf[k] - 0x30;
+      if (d < 0 || d > 9) return -2;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /**
    * A cell reference attribute (`r="B12"`) parsed from the bytes: row * 16384 + col, both 0-based;
    * -1 when absent, -2 when not a reference, -3 when beyond Excel's grid.
    */
