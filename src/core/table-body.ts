@@ -116,10 +116,10 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
   const titleRows: { row: number; texts: string[] }[] = [];
   const ownTitles = new Set((input.titles ?? []).map(titleKey));
   // A row is looked at up to its third filled cell: enough to tell a title or a note (one or two cells).
-  const cells: CellValue[] = [];
+  // Reused for every row (its first three filled cells): one array, not one per row of a 100,000-row table.
+  const first3: CellValue[] = [null, null, null];
   for (let r = dataStart; r <= last; r++) {
     const row = rowAt(sheet, r);
-    cells.length = 0;
     let count = 0;
     let firstCol = -1;
     if (row) {
@@ -128,7 +128,7 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
         const v = row[c - offset];
         if (filled(v)) {
           if (firstCol < 0) firstCol = c;
-          cells.push(v);
+          first3[count] = v;
           // Three filled cells make it no title, no note and no stray: enough is known.
           if (++count === 3) break;
         }
@@ -156,6 +156,7 @@ export function scanBody(sheet: SheetSnapshot, input: BodyInput, specs: TableSpe
       pendingStart = undefined;
       break;
     }
+    const cells = count <= 2 ? first3.slice(0, count) : first3;
     const title = count <= 2 && isTitleRow(cells);
     if (gap) {
       gap = false;

@@ -46,12 +46,23 @@ class SheetBuilder {
 
   /** Rows that hold something, in the order first met. */
   private readonly present: number[] = [];
+  /**
+   * The row being read, built in a scratch array and stored at its exact size once the next row
+   * starts: grown by push, a row of 7 cells has room for 17, and 100,000 such rows copied later to
+   * trim them would be ~15 MB the collector moves twice.
+   */
+  private current = -1;
+  private scratch: CellValue[] = [];
 
   set(row: number, col: number, value: CellValue): void {
-    let cells = this.rows[row];
-    if (!cells) {
-      this.rows[row] = cells = [];
+    let cells: CellValue[];
+    if (row === this.current) cells = this.scratch;
+    else if (this.rows[row]) cells = this.rows[row]; // a row met again further down: written in place
+    else {
+      this.settle();
+      this.current = row;
       this.present.push(row);
+      cells = this.scratch = [];
     }
     if (cells[col] === undefined) {
       if (--this.ctx.budget.left < 0) throw fail.tooManyCells(this.ctx.budget.limit);
@@ -64,8 +75,17 @@ class SheetBuilder {
     if (col > this.right) this.right = col;
   }
 
+  /** Stores the row being read at its exact size (holes kept: slice copies them as holes). */
+  private settle(): void {
+    if (this.current < 0) return;
+    this.rows[this.current] = this.scratch.slice();
+    this.current = -1;
+    this.scratch = [];
+  }
+
   /** Covered cells of a merged area read as empty, as in Excel (some producers leave values there). */
   clearMerged(): void {
+    this.settle();
     for (const m of this.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         const cells = this.rows[r];
@@ -77,6 +97,7 @@ class SheetBuilder {
   }
 
   snapshot(): SheetSnapshot {
+    this.settle();
     if (this.bottom < 0) return { name: this.ctx.name, top: 0, left: 0, values: [], merges: this.merges, uncalculated: this.uncalculated };
     // A fresh array of the used range's height (8 bytes a row, the least an array allows), grown by
     // push so V8 keeps it a fast array: new Array(n) of n ≥ 100,000, or one far row in the builder's,
@@ -84,10 +105,8 @@ class SheetBuilder {
     const values: CellValue[][] = [];
     for (let r = this.top; r <= this.bottom; r++) values.push(undefined as unknown as CellValue[]);
     const { top, left } = this;
-    for (const r of this.present) {
-      // slice() also trims the spare capacity push() left (17 slots for a 7-cell row): ~8 MB on 100,000 rows.
-      values[r - top] = this.rows[r].slice(left);
-    }
+    // Rows are stored at their exact size already (settle): copied again only to drop empty columns on the left.
+    for (const r of this.present) values[r - top] = left === 0 ? this.rows[r] : this.rows[r].slice(left);
     // The untrimmed rows go now, whoever still holds the builder (the inflate stream closes a tick later).
     this.rows.length = 0;
     this.present.length = 0;
