@@ -22,7 +22,11 @@ export interface PatchCodec {
    * When a codec has it, the patcher uses it instead of deflater().
    */
   deflateStream?(level: number): { push(piece: Uint8Array): void; end(): Promise<Uint8Array> };
-  /** One part compressed piece by piece: each push returns the DEFLATE bytes it produced; the last one ends the stream. */
-  deflater(level: number): { push(chunk: Uint8Array, last: boolean): Uint8Array };
+  /**
+   * One part compressed piece by piece, synchronously (fflate in a browser without CompressionStream):
+   * each push returns the DEFLATE bytes it produced; the last one ends the stream. A codec has this,
+   * deflateStream or deflateRawAsync.
+   */
+  deflater?(level: number): { push(chunk: Uint8Array, last: boolean): Uint8Array };
   crc32(data: Uint8Array, crc: number): number;
 }

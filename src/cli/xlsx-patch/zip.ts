@@ -85,7 +85,10 @@ export class DeflatingWriter {
     level: number,
   ) {
     if (codec.deflateStream) this.offScript = codec.deflateStream(level);
-    else if (!codec.deflateRawAsync) this.stream = codec.deflater(level);
+    else if (!codec.deflateRawAsync) {
+      if (!codec.deflater) throw new Error('A patch codec needs deflateStream, deflateRawAsync or deflater.');
+      this.stream = codec.deflater(level);
+    }
   }
 
   push(chunk: Uint8Array, last = false): void {
