@@ -107,6 +107,16 @@ describe('小计 and 合计 rows at their edges', () => {
     expect(at(runAndWrite(book(funds, pays([20000, 20000]))), 'TOTAL_ROW_MISMATCH')).toEqual(['TOTAL_ROW_MISMATCH 项目资金!C6']);
   });
 
+  it('the 执行数 of a 小计 is not checked when a member’s payments include an uncalculated amount: its paid sum is unknown, not what the other payments add up to', () => {
+    const pays = paymentsSheet([['2023-03-01', 'V1', '甲', 20000], ['2023-03-02', 'V2', '乙', null]]);
+    pays.uncalculated = [{ row: 2, col: 3 }];
+    const w = runAndWrite(book(fundsSheet([['甲', 10, ''], ['乙', 5, ''], ['小计', 15, 3]]), pays));
+    expect(w.analysis.issues.filter((i) => i.code.startsWith('TOTAL_')).map((i) => `${i.code} ${i.cell} ${i.message}`)).toEqual([
+      'TOTAL_NOT_CHECKED 项目资金!C6 “小计”行的执行数未核对：其所含2个项目中“乙”的执行数无法确定，不能按0相加。这些数字补齐后会再核对。',
+    ]);
+    expect(w.cell('偏差说明', '乙')).toBe('执行数无法确定（支付明细中1笔支付的金额或日期是未计算的公式），未计算执行率。');
+  });
+
   it('a 小计 over a project whose budget cannot be read is not checked on the budget, and says whose', () => {
     const w = runAndWrite(book(fundsSheet([['甲', '待批', 5], ['乙', 5, 5], ['小计', 15, 10]])));
     expect(w.analysis.issues.filter((i) => i.code.startsWith('TOTAL_')).map((i) => `${i.code} ${i.cell} ${i.message}`)).toEqual([
@@ -135,6 +145,13 @@ describe('小计 and 合计 rows at their edges', () => {
     expect(w.issues.filter((i) => !i.startsWith('PAYMENTS_NOT_FOUND'))).toEqual([]);
   });
 
+  it('a 支付明细 with a 合计 row and no payment: the 合计 is compared with nothing paid, 0 元', () => {
+    const w = runAndWrite(book(fundsSheet([['网站运维', 10]], BUDGET_ONLY), paymentsSheet([['合计', '', '', 500]])));
+    expect(w.analysis.issues.filter((i) => i.code.startsWith('TOTAL_')).map((i) => `${i.code} ${i.cell} ${i.message}`)).toEqual([
+      'TOTAL_ROW_MISMATCH 支付明细!D2 支付明细合计行金额 500 元与上方各笔之和 0 元不符。请核对合计公式或范围。',
+    ]);
+  });
+
   it('the 支付明细 合计 is still checked when a payment’s date, not its amount, is an uncalculated formula', () => {
     const pays = paymentsSheet([['2023-03-01', 'V1', '网站运维', 500], [null, 'V2', '网站运维', 300], ['合计', '', '', 900]]);
     pays.uncalculated = [{ row: 2, col: 0 }];
@@ -158,6 +175,13 @@ describe('rates at their edges', () => {
     const two = runAndWrite(book(fundsSheet([['甲', 2000, 1]])), { rateDisplay: 'two-decimals' });
     expect(two.cell('偏差说明', '甲')).toBe('执行率0.05%，低于预算99.95个百分点；节余资金1999万元。');
     expect(runAndWrite(book(fundsSheet([['甲', 2000, 1]]))).cell('偏差说明', '甲')).toBe('执行率0%，低于预算100个百分点；节余资金1999万元。');
+  });
+
+  it('a budget of 0 with a negative 执行数 (a 冲销) has no rate, so nothing can print as 100%: only ZERO_BUDGET and the negative amount are raised', () => {
+    const w = runAndWrite(book(fundsSheet([['调减', 0, -0.5]])));
+    expect(w.issues.filter((i) => !i.startsWith('PAYMENTS_NOT_FOUND'))).toEqual(['NEGATIVE_AMOUNT 项目资金!C4', 'ZERO_BUDGET 项目资金!B4']);
+    expect(w.cell('执行率', '调减')).toBe('');
+    expect(w.cell('偏差说明', '调减')).toBe('预算数为0，不计算执行率。');
   });
 
   it('the score is 分值 10 × 执行率 to two decimals, half-up: 1 of 2000 scores 0.01, 1 of 3 scores 3.33, 2 of 3 scores 6.67', () => {
