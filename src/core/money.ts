@@ -81,7 +81,8 @@ interface DecimalParts {
 
 /** A double as the decimal a person typed: 15 significant digits, as Excel itself keeps. */
 function numberToDecimal(n: number): DecimalParts {
-  const negative = n < 0 || Object.is(n, -0);
+  // -0 is no negative amount: it reads as 0, unsigned.
+  const negative = n < 0;
   const s = Math.abs(n).toPrecision(15);
   const [mant, expText] = s.split('e');
   const exp = expText ? Number(expText) : 0;
@@ -93,7 +94,7 @@ function numberToDecimal(n: number): DecimalParts {
     point = 0;
   }
   if (point > digits.length) digits = digits + '0'.repeat(point - digits.length);
-  return { negative: negative && n !== 0, intPart: digits.slice(0, point) || '0', fracPart: digits.slice(point).replace(/0+$/, '') };
+  return { negative, intPart: digits.slice(0, point) || '0', fracPart: digits.slice(point).replace(/0+$/, '') };
 }
 
 function decimalToFen(d: DecimalParts, unit: MoneyUnit, text: string): AmountParse {
