@@ -117,6 +117,7 @@ describe('amounts at their edges: each guard of the parser proven by the value i
   it('one trillion 元 is the largest amount read; one 分 more is out of range, typed as a number or as text', () => {
     expect(fen(1e12, 'yuan')).toBe(100_000_000_000_000n);
     expect(fen(1_000_000_000_000.01, 'yuan')).toBe('out-of-range');
+    expect(fen('1000000000000', 'yuan')).toBe(100_000_000_000_000n);
     expect(fen('1000000000000.01', 'yuan')).toBe('out-of-range');
     expect(fen(2e12, 'yuan')).toBe('out-of-range');
   });
@@ -171,6 +172,7 @@ describe('dates at their edges', () => {
     expect(iso(null)).toBe('empty');
     expect(iso(undefined)).toBe('empty');
     expect(iso('   ')).toBe('empty');
+    expect(iso(true)).toBe('text'); // a ticked checkbox in the date column is no date
     expect(iso(' 2023-10-09 ')).toBe('2023-10-09');
   });
 
