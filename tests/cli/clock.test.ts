@@ -7,6 +7,7 @@
 import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { localDate } from '../../src/cli/clock';
 import type { Summary } from '../../src/core';
 import { SAMPLE, cli } from '../helpers/cli';
@@ -33,7 +34,9 @@ describe('the local calendar day', () => {
   });
 
   it('a command run in China at 07:30 on 1 January (TZ=Asia/Shanghai) is dated 1 January, though UTC is still 31 December', () => {
-    const code = `const { localDate } = require(${JSON.stringify(path.resolve('lib/src/cli/clock.js'))}); process.stdout.write(localDate(new Date('2023-12-31T23:30:00Z')));`;
+    // A time zone is fixed when a process starts: the source is compiled here and run in a child started with TZ set.
+    const js = ts.transpileModule(readFileSync(path.join(__dirname, '../../src/cli/clock.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+    const code = `const m = { exports: {} }; new Function('exports', 'module', ${JSON.stringify(js)})(m.exports, m); process.stdout.write(m.exports.localDate(new Date('2023-12-31T23:30:00Z')));`;
     const out = execFileSync(process.execPath, ['-e', code], { env: { ...process.env, TZ: CHINA }, encoding: 'utf8' });
     expect(out).toBe('2024-01-01');
   });
