@@ -22,28 +22,27 @@ export function readAmount(
 ): Fen | undefined {
   const p = parseAmount(value, unit);
   // The address is made only for an issue: 100,000 payments would otherwise make 100,000 strings for none.
-  if (p.ok && !p.rounded && p.fen >= 0n) return p.fen;
-  const cell = address(sheet, row, col);
+  const cell = () => address(sheet, row, col);
   if (p.ok) {
     if (p.rounded) {
       issues.push(
-        issue('AMOUNT_SUB_FEN', 'warning', cell, `${AMOUNT_WORDS[field].zh}“${clip(p.unit === unit ? String(value) : String(value))}”精确到分以下，已四舍五入到分。请核对金额。`, `The ${AMOUNT_WORDS[field].en} "${clip(String(value))}" is finer than one fen; it was rounded to the fen. Check the amount.`),
+        issue('AMOUNT_SUB_FEN', 'warning', cell(), `${AMOUNT_WORDS[field].zh}“${clip(p.unit === unit ? String(value) : String(value))}”精确到分以下，已四舍五入到分。请核对金额。`, `The ${AMOUNT_WORDS[field].en} "${clip(String(value))}" is finer than one fen; it was rounded to the fen. Check the amount.`),
       );
     }
     if (p.fen < 0n) {
       issues.push(
         field === 'amount'
-          ? issue('NEGATIVE_AMOUNT', negativeSeverity, cell, `支付金额为负数（${clip(String(value))}）。如是退款或冲销请在摘要中注明；否则请更正。负数已计入合计。`, `The payment amount is negative (${clip(String(value))}). If it is a refund or reversal, say so in the memo; otherwise correct it. It is included in the sums.`)
-          : issue('NEGATIVE_AMOUNT', negativeSeverity, cell, `${AMOUNT_WORDS[field].zh}为负数（${clip(String(value))}），请更正为正数。`, `The ${AMOUNT_WORDS[field].en} is negative (${clip(String(value))}); correct it.`),
+          ? issue('NEGATIVE_AMOUNT', negativeSeverity, cell(), `支付金额为负数（${clip(String(value))}）。如是退款或冲销请在摘要中注明；否则请更正。负数已计入合计。`, `The payment amount is negative (${clip(String(value))}). If it is a refund or reversal, say so in the memo; otherwise correct it. It is included in the sums.`)
+          : issue('NEGATIVE_AMOUNT', negativeSeverity, cell(), `${AMOUNT_WORDS[field].zh}为负数（${clip(String(value))}），请更正为正数。`, `The ${AMOUNT_WORDS[field].en} is negative (${clip(String(value))}); correct it.`),
       );
     }
     return p.fen;
   }
   if (p.reason === 'empty') return undefined;
   if (p.reason === 'formula-error') {
-    issues.push(issue('FORMULA_ERROR', 'error', cell, `${AMOUNT_WORDS[field].zh}单元格是公式错误 ${p.text}，请修正公式或改填数字。`, `The ${AMOUNT_WORDS[field].en} cell holds the formula error ${p.text}; fix the formula or type the number.`));
+    issues.push(issue('FORMULA_ERROR', 'error', cell(), `${AMOUNT_WORDS[field].zh}单元格是公式错误 ${p.text}，请修正公式或改填数字。`, `The ${AMOUNT_WORDS[field].en} cell holds the formula error ${p.text}; fix the formula or type the number.`));
   } else if (p.reason === 'out-of-range') {
-    issues.push(issue('AMOUNT_OUT_OF_RANGE', 'error', cell, `${AMOUNT_WORDS[field].zh}“${clip(p.text)}”超出合理范围（超过一万亿元），请核对单位和数字。`, `The ${AMOUNT_WORDS[field].en} "${clip(p.text)}" is out of range (over one trillion yuan); check the unit and the number.`));
+    issues.push(issue('AMOUNT_OUT_OF_RANGE', 'error', cell(), `${AMOUNT_WORDS[field].zh}“${clip(p.text)}”超出合理范围（超过一万亿元），请核对单位和数字。`, `The ${AMOUNT_WORDS[field].en} "${clip(p.text)}" is out of range (over one trillion yuan); check the unit and the number.`));
   } else {
     // Unknown, never 0: the figure is left out of rates and totals' bases until a number is typed.
     const paid = field === 'executed';
@@ -52,7 +51,7 @@ export function readAmount(
       issue(
         'AMOUNT_NOT_NUMERIC',
         'error',
-        cell,
+        cell(),
         `${AMOUNT_WORDS[field].zh}“${clip(p.text)}”不是数字，不按0计算${effect[0]}。请填写金额（如 85.6）${paid ? '；确未支付的请填 0' : ''}。`,
         `The ${AMOUNT_WORDS[field].en} "${clip(p.text)}" is not a number and is not counted as 0${effect[1]}. Type an amount (e.g. 85.6)${paid ? ', or 0 if nothing was paid' : ''}.`,
       ),

@@ -107,7 +107,7 @@ class SheetBuilder {
     const { top, left } = this;
     // Rows are stored at their exact size already (settle): copied again only to drop empty columns on the left.
     for (const r of this.present) values[r - top] = left === 0 ? this.rows[r] : this.rows[r].slice(left);
-    // The untrimmed rows go now, whoever still holds the builder (the inflate stream closes a tick later).
+    // The builder lets go of its rows now, whoever still holds it (the inflate stream closes a tick later).
     this.rows.length = 0;
     this.present.length = 0;
     return { name: this.ctx.name, top: this.top, left: this.left, values, merges: this.merges, uncalculated: this.uncalculated };
