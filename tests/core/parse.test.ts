@@ -5,6 +5,12 @@ const fen = (v: unknown, unit: 'yuan' | 'wan' = 'wan') => {
   return p.ok ? p.fen : p.reason;
 };
 
+/** A date cell as the ISO date it reads as, or why it is none. */
+const iso = (v: unknown, system: 1900 | 1904 = 1900) => {
+  const d = parseDate(v, system);
+  return d.ok ? formatIsoDate(d.serial) : d.reason;
+};
+
 describe('amounts are read exactly, in 分', () => {
   it('reads numbers in 万元 to the 分: 52.848469 万元 is 52,848,469 分', () => {
     expect(fen(52.848469)).toBe(52_848_469n);
@@ -68,10 +74,6 @@ describe('amounts are read exactly, in 分', () => {
 });
 
 describe('dates', () => {
-  const iso = (v: unknown) => {
-    const d = parseDate(v);
-    return d.ok ? formatIsoDate(d.serial) : d.reason;
-  };
   it('reads serials, 2023-10-09, 2023/11/3, 2023年6月15日 and 2023.6.15', () => {
     expect(iso(45208)).toBe('2023-10-09');
     expect(iso(45208.75)).toBe('2023-10-09');
@@ -149,11 +151,6 @@ describe('amounts printed', () => {
 });
 
 describe('dates at their edges', () => {
-  const iso = (v: unknown, system: 1900 | 1904 = 1900) => {
-    const d = parseDate(v, system);
-    return d.ok ? formatIsoDate(d.serial) : d.reason;
-  };
-
   it('leap years as the calendar has them: 2000 has 29 February, 1900 and 2100 do not', () => {
     expect(iso('2000-02-29')).toBe('2000-02-29');
     expect(iso('1900-02-29')).toBe('no-such-date');
