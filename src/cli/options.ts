@@ -141,9 +141,11 @@ function unknownOption(arg: string): UsageError {
   const letter = /^-[A-Za-z]$/.test(arg.split('=')[0]) ? name : undefined;
   const byCase = letter ? OPTIONS.find((o) => o.short === letter.toLowerCase())?.name : undefined;
   const near = letter ? (byCase ?? SHORT_GUESSES[letter]) : closestWord(name, OPTIONS.map((o) => o.name));
+  // "-名单.xlsx": a file whose name starts with a dash, not a mistyped option.
+  const file = /^-[^-=][^=]*\.[^.=]+$/.test(arg);
   return new UsageError(
-    `未知选项 ${arg.split('=')[0]}。${near ? `您是否想输入 --${near}？` : '可用的选项见 jixiao --help。'}`,
-    `Unknown option ${arg.split('=')[0]}. ${near ? `Did you mean --${near}?` : 'See jixiao --help for the options.'}`,
+    `未知选项 ${arg.split('=')[0]}。${near ? `您是否想输入 --${near}？` : file ? `若这是文件名，请写作 ./${arg}，或写在 -- 之后（-- 之后的都当作文件名）。` : '可用的选项见 jixiao --help。'}`,
+    `Unknown option ${arg.split('=')[0]}. ${near ? `Did you mean --${near}?` : file ? `If it is a file name, write ./${arg} or put it after -- (everything after -- is a file name).` : 'See jixiao --help for the options.'}`,
   );
 }
 
@@ -243,6 +245,13 @@ export function commandOf(positionals: string[]): { command: 'report' | 'help'; 
 export function inputOf(rest: string[]): string {
   const [input, ...extra] = rest;
   if (!input) throw withUsage('缺少输入文件。', 'The input file is missing.');
+  // A word starting with a dash is a positional only after "--": the user put options there.
+  if (extra.some((a) => /^-./.test(a))) {
+    throw new UsageError(
+      `多余的参数：${extra.join(' ')}。-- 之后的都当作文件名，选项请写在 -- 之前。`,
+      `Unexpected argument: ${extra.join(' ')}. Everything after -- is a file name; put the options before --.`,
+    );
+  }
   if (extra.length) {
     throw new UsageError(
       `多余的参数：${extra.join(' ')}。输出文件请用 -o 指定（如 -o ${extra[0]}）；含空格的路径请加引号。`,

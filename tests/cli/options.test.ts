@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { SAMPLE, cli, sha256 } from '../helpers/cli';
-import { listing, scratchDir } from './sim-fs';
+import { listing, scratchDir, simFs } from './sim-fs';
 import { OPTIONS } from '../../src/cli/options';
 
 const dir = scratchDir('jixiao-options-');
@@ -56,6 +56,33 @@ describe('argv mistakes', () => {
     expect((await refused(['--rate-dispaly', 'whole'])).stderr).toBe('jixiao: 未知选项 --rate-dispaly。您是否想输入 --rate-display？');
     expect((await refused(['--jsno=x.json'])).stderr).toContain('您是否想输入 --json？');
     expect((await refused(['--bogus'])).stderr).toContain('未知选项 --bogus。可用的选项见 jixiao --help');
+    // No name before the "=": the flag is "--", not a known option.
+    expect((await refused(['--=x'])).stderr).toBe('jixiao: 未知选项 --。可用的选项见 jixiao --help。');
+  });
+
+  it('a file whose name starts with a dash reads as an option: the message says how to name it', async () => {
+    expect((await refused(['-名单.xlsx'])).stderr).toBe('jixiao: 未知选项 -名单.xlsx。若这是文件名，请写作 ./-名单.xlsx，或写在 -- 之后（-- 之后的都当作文件名）。');
+    expect((await refused(['--lang', 'en', '-名单.xlsx'])).stderr).toBe(
+      'jixiao: Unknown option -名单.xlsx. If it is a file name, write ./-名单.xlsx or put it after -- (everything after -- is a file name).',
+    );
+  });
+
+  it('after -- every word is a file name: --help, --lang or --strict put there are extra arguments, said in the language given before --', async () => {
+    expect((await refused(['--', '--help'])).stderr).toBe('jixiao: 多余的参数：--help。-- 之后的都当作文件名，选项请写在 -- 之前。');
+    expect((await refused(['--', '-名单.xlsx', '--lang', 'en'])).stderr).toBe('jixiao: 多余的参数：-名单.xlsx --lang en。-- 之后的都当作文件名，选项请写在 -- 之前。');
+    expect((await refused(['--lang', 'en', '--', '--strict'])).stderr).toBe('jixiao: Unexpected argument: --strict. Everything after -- is a file name; put the options before --.');
+    // "--" first: "--version" is the command, which there is none of.
+    const version = await cli(['--', '--version']);
+    expect(version.code).toBe(2);
+    expect(version.stdout).toBe('');
+    expect(version.stderr).toContain('jixiao: 未知命令 --version。');
+  });
+
+  it('"-" is a file name, not standard input, and a value of its own', async () => {
+    const r = await cli(['report', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('jixiao: 找不到输入文件：-\n');
+    expect((await refused(['--json', '-'])).stderr).toBe('jixiao: --json 应为 .json 文件，收到“-”');
   });
 
   it('a one-letter slip: -O with Shift held means -o, and -v (as other tools have it) means --version', async () => {
@@ -72,6 +99,7 @@ describe('argv mistakes', () => {
     expect((await refused(['--json'])).stderr).toContain('--json 后缺少摘要.json，例：--json out/summary.json');
     expect((await refused(['--json', '--docx', path.join(dir, 'r.docx')])).stderr).toContain('--json 后缺少摘要.json');
     expect((await refused(['--year='])).stderr).toContain('--year 的值为空');
+    expect((await refused(['--json', '   '])).stderr).toBe('jixiao: --json 的值为空，例：--json out/summary.json');
   });
 
   it('a switch given a value, an option given twice', async () => {
@@ -102,6 +130,13 @@ describe('argv mistakes', () => {
     const noInput = await cli(['report', '-o', path.join(dir, 'out.xlsx')]);
     expect(noInput.code).toBe(2);
     expect(noInput.stderr).toContain('缺少输入文件');
+    // Options but no word that is not one: the command is missing (only a bare jixiao prints the usage alone).
+    const noCommand = await cli(['-o', path.join(dir, 'out.xlsx')]);
+    expect(noCommand.code).toBe(2);
+    expect(noCommand.stderr).toBe('jixiao: 缺少命令 report。 用法：jixiao report 输入.xlsx [-o 输出.xlsx] [--json 摘要.json] [--docx 报告.docx] [选项]\n');
+    expect((await cli(['--strict', '--lang', 'en'])).stderr).toBe(
+      'jixiao: The command report is missing. Usage: jixiao report IN.xlsx [-o OUT.xlsx] [--json SUMMARY.json] [--docx REPORT.docx] [options]\n',
+    );
   });
 
   it('inputs it cannot read, known by their extension', async () => {
@@ -129,6 +164,7 @@ describe('--config is checked field by field against the settings schema', () =>
   it('{"fiscalYear":"abc"} and {"reasonThreshold":"abc"} name the field and the file', async () => {
     const a = config('a.json', '{"fiscalYear":"abc"}');
     expect((await refused(['--config', a])).stderr).toBe(`jixiao: --config ${a}：fiscalYear 应为 1900–9999 之间的整数，如 2023，收到 "abc"`);
+    expect((await refused(['--lang', 'en', '--config', a])).stderr).toBe(`jixiao: --config ${a}: fiscalYear must be a whole number from 1900 to 9999, e.g. 2023, not "abc"`);
     const b = config('b.json', '{"reasonThreshold":"abc"}');
     expect((await refused(['--config', b])).stderr).toContain(`--config ${b}：reasonThreshold 应为 0 到 1 之间的数（如 0.9 表示 90%），收到 "abc"`);
     const c = config('c.json', '{"reasonThreshold": 90}');
@@ -140,6 +176,11 @@ describe('--config is checked field by field against the settings schema', () =>
     const r = await refused(['--config', f]);
     expect(r.stderr).toContain('reasonThreshhold 不是可用的字段，您是否想写 reasonThreshold？');
     expect(r.stderr).toContain('rateDisplay 只能是 whole 或 two-decimals，收到 "two-decimal"（您是否想写 two-decimals？）');
+    // Each problem of the file, in the order of the file, joined the way each language joins them.
+    expect(r.stderr).toBe(`jixiao: --config ${f}：reasonThreshhold 不是可用的字段，您是否想写 reasonThreshold？；rateDisplay 只能是 whole 或 two-decimals，收到 "two-decimal"（您是否想写 two-decimals？）`);
+    expect((await refused(['--lang', 'en', '--config', f])).stderr).toBe(
+      `jixiao: --config ${f}: reasonThreshhold is not a known field; did you mean reasonThreshold?; rateDisplay must be whole or two-decimals, not "two-decimal" (did you mean two-decimals?)`,
+    );
     // `today` is the clock's: a file cannot set it.
     expect((await refused(['--config', config('today.json', '{"today": "2023-01-01"}')])).stderr).toContain('today 不是可用的字段');
   });
@@ -150,16 +191,34 @@ describe('--config is checked field by field against the settings schema', () =>
     expect(r.stderr).toContain('mapping.funds.headerRow 应为 1–1048576 之间的整数');
     expect(r.stderr).toContain('mapping.funds.columns.budgte 不是可用的字段，您是否想写 budget？');
     expect(r.stderr).toContain('mapping.funds.columns.executed 应为列字母（A–XFD，如 "G"）或 null');
-    expect(r.stderr).toContain('（另有 1 处）');
+    expect(r.stderr).toMatch(/"G7"（另有 1 处）$/);
+    expect((await refused(['--lang', 'en', '--config', f])).stderr).toBe(
+      `jixiao: --config ${f}: mapping.funds.headerRow must be a whole number from 1 to 1048576, e.g. 3, not 0; mapping.funds.columns.budgte is not a known field; did you mean budget?; ` +
+        'mapping.funds.columns.executed must be a column letter (A–XFD, e.g. "G") or null (ignore the column), not "G7" (and 1 more)',
+    );
   });
 
   it('not JSON says where; a missing file, a folder and a GBK file say what is wrong', async () => {
     const bad = config('bad.json', '{\n  "fiscalYear": 2023,\n  "asOf": "2023-07-31",,\n}');
-    expect((await refused(['--config', bad])).stderr).toContain(`--config ${bad} 不是有效的 JSON（第 3 行第`);
+    // The second comma of line 3 is its 24th character.
+    expect((await refused(['--config', bad])).stderr).toBe(`jixiao: --config ${bad} 不是有效的 JSON（第 3 行第 24 列附近）。请检查引号、逗号和括号。`);
+    expect((await refused(['--lang', 'en', '--config', bad])).stderr).toBe(`jixiao: --config ${bad} is not valid JSON (near line 3, column 24). Check the quotes, commas and brackets.`);
+    // On line 1 the column counts from the first character too: {"a":1,} has its } at 8.
+    expect((await refused(['--config', config('one.json', '{"a":1,}')])).stderr).toContain('（第 1 行第 8 列附近）');
+    // Single quotes: Node's message names no position here, and the line still says what to check (no crash, no "undefined").
+    const quoted = config('quoted.json', "{\"rateDisplay\": 'two-decimals'}");
+    const said = (await refused(['--config', quoted])).stderr;
+    expect(said.replace('（第 1 行第 17 列附近）', '')).toBe(`jixiao: --config ${quoted} 不是有效的 JSON。请检查引号、逗号和括号。`);
     expect((await refused(['--config', path.join(dir, 'none.json')])).stderr).toContain(`--config：找不到文件 ${path.join(dir, 'none.json')}`);
     const folder = path.join(dir, 'cfg.json');
     mkdirSync(folder, { recursive: true });
     expect((await refused(['--config', folder])).stderr).toContain('是一个文件夹，不是文件');
+    // Refused before it is read: even where reading a folder gives bytes instead of failing (as some file systems do).
+    const lenient = simFs({ readFile: (p) => (String(p) === folder ? Promise.resolve(new Uint8Array(Buffer.from('{}'))) : undefined) });
+    const r = await cli(['report', input, '-o', path.join(dir, 'out.xlsx'), '--config', folder], { fs: lenient.fs });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--config：${folder} 是一个文件夹，不是文件`);
+    expect(lenient.calls.filter((c) => c.op === 'readFile').map((c) => c.path)).toEqual([]);
     // {"mapping":{"funds":{"sheet":"项目资金"}}} as Notepad's ANSI (GBK) would save it.
     const gbk = Buffer.concat([Buffer.from('{"mapping":{"funds":{"sheet":"'), Buffer.from([0xcf, 0xee, 0xc4, 0xbf, 0xd7, 0xca, 0xbd, 0xf0]), Buffer.from('"}}}')]);
     expect((await refused(['--config', config('gbk.json', gbk)])).stderr).toContain('不是 UTF-8 编码');

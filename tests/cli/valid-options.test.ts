@@ -4,7 +4,7 @@
  * same workbook run without it.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'fs';
+import { copyFileSync, existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Summary } from '../../src/core';
 import { SAMPLE, cli, readCell } from '../helpers/cli';
@@ -205,6 +205,49 @@ describe('--config changes the settings; an option on the command line wins over
     const text = (await docxParagraphs(readFileSync(docx))).join('\n');
     expect(text).toContain('2023年度预算数52.85万元');
     expect(text).not.toContain('预算数52.848469万元');
+  });
+});
+
+describe('how argv is written: --, a value attached to -o, an option repeated', () => {
+  /** Runs `jixiao …args` from inside `folder`, as a user there types relative names. */
+  async function cliIn(folder: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const was = process.cwd();
+    process.chdir(folder);
+    try {
+      return await cli(args);
+    } finally {
+      process.chdir(was);
+    }
+  }
+
+  it('a workbook named -名单.xlsx is read after --, or as ./-名单.xlsx', async () => {
+    const folder = path.join(dir, 'dashed');
+    require('fs').mkdirSync(folder);
+    copyFileSync(await cleanBook(path.join(dir, 'dashed.xlsx')), path.join(folder, '-名单.xlsx'));
+    const ended = await cliIn(folder, ['report', '-o', '结果.xlsx', '--json', 'a.json', '--', '-名单.xlsx']);
+    expect(ended.stderr).toBe('');
+    expect(ended.code).toBe(0);
+    expect(tableLine(ended.stdout, '网站运维')).toMatch(/\s72\.00\s+20\.00\s+28%/);
+    expect((await readCell(path.join(folder, '结果.xlsx'), '项目资金', 'B4')).value).toBe('网站运维');
+    const dotted = await cliIn(folder, ['report', './-名单.xlsx', '--json', 'b.json']);
+    expect(dotted.code).toBe(0);
+    expect(readFileSync(path.join(folder, 'b.json'), 'utf8')).toBe(readFileSync(path.join(folder, 'a.json'), 'utf8'));
+  });
+
+  it('-o结果.xlsx (the value attached to the short option) writes 结果.xlsx', async () => {
+    const out = path.join(dir, 'attached.xlsx');
+    const r = await run(SAMPLE, `-o${out}`);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect((await readCell(out, '项目资金', 'L5')).numFmt).toBe('0%');
+  });
+
+  it('an option given twice with the same value is taken once; --year 2024 twice is 2024', async () => {
+    const out = path.join(dir, 'twice.xlsx');
+    const r = await run(SAMPLE, '--year', '2024', '-o', out, '--year', '2024', '--output', out);
+    expect(r.code).toBe(0);
+    expect(r.summary.fiscalYear).toBe(2024);
+    expect(existsSync(out)).toBe(true);
   });
 });
 
