@@ -56,6 +56,7 @@ describe('argv mistakes', () => {
     expect((await refused(['--rate-dispaly', 'whole'])).stderr).toBe('jixiao: 未知选项 --rate-dispaly。您是否想输入 --rate-display？');
     expect((await refused(['--jsno=x.json'])).stderr).toContain('您是否想输入 --json？');
     expect((await refused(['--bogus'])).stderr).toContain('未知选项 --bogus。可用的选项见 jixiao --help');
+    expect((await refused(['--lang', 'en', '--bogus'])).stderr).toBe('jixiao: Unknown option --bogus. See jixiao --help for the options.');
     // No name before the "=": the flag is "--", not a known option.
     expect((await refused(['--=x'])).stderr).toBe('jixiao: 未知选项 --。可用的选项见 jixiao --help。');
   });
