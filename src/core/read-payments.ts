@@ -76,23 +76,25 @@ export function readPayments(
     if (blank && !amountUncalculated && !dateUncalculated) continue;
     const amountValue = get(values, cAmount);
     const labelValue = firstFilled(get(values, cCode), get(values, cName), get(values, cols.seq), get(values, cDate));
-    // Every total label has 计, 汇 or "total": a cheap test before the normalising one. An Excel
-    // table's totals row (汇总, Total, or no label) is a total whatever it says.
+    // Every page label has 页 or a dash, every total label 计, 汇 or a t (total), in either width: cheap
+    // tests before the normalising ones. An Excel table's totals row (汇总, Total, or no label) is a
+    // total whatever it says.
     const listObjectTotal = loTotals.has(row);
-    if (typeof labelValue === 'string' && (labelValue.includes('页') || labelValue.includes('-'))) {
+    if (typeof labelValue === 'string' && (labelValue.includes('页') || labelValue.includes('-') || labelValue.includes('－'))) {
       const pageKey = toHalfWidth(labelValue).replace(/\s+/g, '');
       if (PAGE_CARRY.test(pageKey) || PAGE_LINE.test(pageKey)) {
         pageStart = payments.length;
         continue;
       }
       if (PAGE_TOTAL.test(pageKey)) {
+        if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
         const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
         if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: pageStart, to: payments.length });
         pageStart = payments.length;
         continue;
       }
     }
-    if (listObjectTotal || (typeof labelValue === 'string' && (labelValue.includes('计') || labelValue.includes('汇') || /total/i.test(labelValue)))) {
+    if (listObjectTotal || (typeof labelValue === 'string' && /[计汇tｔ]/i.test(labelValue))) {
       const labelKey = toHalfWidth(cellText(labelValue)).replace(/\s+/g, '');
       if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
         if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
@@ -153,13 +155,13 @@ export function readPayments(
     payments.push(p);
     paymentRows.push(row);
   }
-  // A total with no payment above it since the last one (合计 as the export's first row) covers those below it;
-  // one right under another total with none below it either (总计 under 合计, 本年累计 under 本月合计) covers every
-  // payment above it.
+  // A total with no payment since the last one: right under another total (总计 under 合计, 本年累计 under
+  // each month's 本月合计) it covers every payment above it; with none above (合计 as the export's first
+  // row) it covers those below it, up to the next total.
   totals.forEach((t, i) => {
     if (t.from < t.to) return;
-    t.to = i + 1 < totals.length ? totals[i + 1].to : payments.length;
-    if (t.from === t.to) t.from = 0;
+    if (t.to > 0) t.from = 0;
+    else t.to = i + 1 < totals.length ? totals[i + 1].to : payments.length;
   });
   return { payments, paymentRows, totals, layout };
 }
