@@ -5,7 +5,7 @@
  */
 import { formatChineseDate, formatIsoDate } from './dates';
 import { Issue } from './issues';
-import { Model, Payment, PaymentCellField, paymentCell } from './model';
+import { Model, Payment, PaymentCellField, ProjectPart, paymentCell } from './model';
 import { Fen, formatExact } from './money';
 import { Period } from './settings';
 import { clip, nameKey } from './text';
@@ -14,8 +14,6 @@ export interface PaymentTally {
   /** Per project: the sum of its counted payments and their number. */
   sums: Fen[];
   counts: number[];
-  /** Per payment: whether it was counted in its project's sum. */
-  counted: boolean[];
   /** Per project: indexes (into Model.payments) of its counted payments, for tracing a figure. */
   paymentIndexes: number[][];
   /** Per project: payments whose amount or date is a formula with no value — the project's sum is unknown. */
@@ -25,6 +23,8 @@ export interface PaymentTally {
 export function matchPayments(model: Model, period: Period, issues: Issue[]): PaymentTally {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number>();
+  // The part a name stands for, when it is a part's: a clash of codes then names that row, not its project.
+  const partByName = new Map<string, ProjectPart>();
   // Payment exports repeat a few thousand codes and names a hundred thousand times: normalise each once.
   const keys = new Map<string, string>();
   const key = (s: string) => {
@@ -40,13 +40,15 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
   for (const part of model.parts) {
     if (part.project === undefined) continue;
     if (part.code && !byCode.has(key(part.code))) byCode.set(key(part.code), part.project);
-    if (part.name && !byName.has(key(part.name))) byName.set(key(part.name), part.project);
+    if (part.name && !byName.has(key(part.name))) {
+      byName.set(key(part.name), part.project);
+      partByName.set(key(part.name), part);
+    }
   }
   const layout = model.paymentLayout!;
   const cellOf = (pay: Payment, f: PaymentCellField) => paymentCell(layout, pay, f);
   const sums: Fen[] = model.projects.map(() => 0n);
   const counts: number[] = model.projects.map(() => 0);
-  const counted: boolean[] = new Array(model.payments.length).fill(false);
   const paymentIndexes: number[][] = model.projects.map(() => []);
   const unknown: number[][] = model.projects.map(() => []);
 
@@ -58,14 +60,19 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
     if (codeKey !== undefined && byCode.has(codeKey)) project = byCode.get(codeKey);
     else if (nameIdx !== undefined) {
       const candidate = model.projects[nameIdx];
-      if (codeKey !== undefined && candidate.code) {
+      const part = partByName.get(key(pay.name!));
+      // The row the name is: a part with its own code answers by it, one without by its project's.
+      const row = part?.code ? { code: part.code, cell: part.cell } : { code: candidate.code, cell: candidate.cell };
+      if (codeKey !== undefined && row.code) {
         // Both sides have a code and they differ: the name alone does not decide it.
+        const who = !part ? `同名项目“${clip(candidate.name)}”` : part.code ? `同名分项“${clip(part.name)}”` : `同名分项“${clip(part.name)}”所属项目“${clip(candidate.name)}”`;
+        const whoEn = !part ? 'the project of the same name' : part.code ? 'the part of the same name' : `project "${clip(candidate.name)}", whose part has the same name`;
         issues.push({
           code: 'PAYMENT_UNKNOWN_PROJECT',
           severity: 'error',
           cell: cellOf(pay, 'code'),
-          message: `支付的项目编码“${clip(pay.code!)}”与同名项目“${clip(candidate.name)}”的编码“${candidate.code}”不一致（${candidate.cell}），该笔支付未计入。请核对编码。`,
-          messageEn: `The payment's project code "${clip(pay.code!)}" differs from code "${candidate.code}" of the project of the same name (${candidate.cell}); the payment is not counted. Check the code.`,
+          message: `支付的项目编码“${clip(pay.code!)}”与${who}的编码“${row.code}”不一致（${row.cell}），该笔支付未计入。请核对编码。`,
+          messageEn: `The payment's project code "${clip(pay.code!)}" differs from code "${row.code}" of ${whoEn} (${row.cell}); the payment is not counted. Check the code.`,
         });
         continue;
       }
@@ -116,8 +123,7 @@ export function matchPayments(model: Model, period: Period, issues: Issue[]): Pa
     }
     sums[project] += pay.amount;
     counts[project]++;
-    counted[i] = true;
     paymentIndexes[project].push(i);
   }
-  return { sums, counts, counted, paymentIndexes, unknown };
+  return { sums, counts, paymentIndexes, unknown };
 }
