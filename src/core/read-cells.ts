@@ -26,7 +26,7 @@ export function readAmount(
   if (p.ok) {
     if (p.rounded) {
       issues.push(
-        issue('AMOUNT_SUB_FEN', 'warning', cell(), `${AMOUNT_WORDS[field].zh}“${clip(p.unit === unit ? String(value) : String(value))}”精确到分以下，已四舍五入到分。请核对金额。`, `The ${AMOUNT_WORDS[field].en} "${clip(String(value))}" is finer than one fen; it was rounded to the fen. Check the amount.`),
+        issue('AMOUNT_SUB_FEN', 'warning', cell(), `${AMOUNT_WORDS[field].zh}“${clip(String(value))}”精确到分以下，已四舍五入到分。请核对金额。`, `The ${AMOUNT_WORDS[field].en} "${clip(String(value))}" is finer than one fen; it was rounded to the fen. Check the amount.`),
       );
     }
     if (p.fen < 0n) {
