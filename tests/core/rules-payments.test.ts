@@ -262,10 +262,10 @@ describe('reading the 支付明细 table row by row', () => {
       ]);
     });
 
-    it('a total labelled in full-width letters (Ｔｏｔａｌ) is a total, not a payment with no project', () => {
-      const w = runAndWrite(book(FUNDS, paymentsSheet([...TWO, ['Ｔｏｔａｌ', '', '', 70000]])));
+    it('汇总, TOTAL and a total in full-width letters (ＴＯＴＡＬ) are totals, not payments with no project', () => {
+      const w = runAndWrite(book(FUNDS, paymentsSheet([...TWO, ['汇总', '', '', 60000], ['TOTAL', '', '', 60000], ['ＴＯＴＡＬ', '', '', 70000]])));
       expect(paymentRows(w)).toEqual([2, 3]);
-      expect(issuesAt(w)).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D4 支付明细合计行金额 70000 元与上方各笔之和 60000 元不符。请核对合计公式或范围。']);
+      expect(issuesAt(w)).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D6 支付明细合计行金额 70000 元与上方各笔之和 60000 元不符。请核对合计公式或范围。']);
     });
 
     it('a page number printed with full-width dashes (－２－) is page furniture, not a payment', () => {
