@@ -4,7 +4,7 @@
  * same workbook run without it.
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, readFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { Summary } from '../../src/core';
 import { SAMPLE, cli, readCell } from '../helpers/cli';
@@ -222,7 +222,7 @@ describe('how argv is written: --, a value attached to -o, an option repeated', 
 
   it('a workbook named -名单.xlsx is read after --, or as ./-名单.xlsx', async () => {
     const folder = path.join(dir, 'dashed');
-    require('fs').mkdirSync(folder);
+    mkdirSync(folder);
     copyFileSync(await cleanBook(path.join(dir, 'dashed.xlsx')), path.join(folder, '-名单.xlsx'));
     const ended = await cliIn(folder, ['report', '-o', '结果.xlsx', '--json', 'a.json', '--', '-名单.xlsx']);
     expect(ended.stderr).toBe('');
