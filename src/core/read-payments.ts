@@ -99,7 +99,8 @@ export function readPayments(
       if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
         if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
         const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
-        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: lastTotalAt, to: payments.length });
+        // 累计 (本年累计, or 累计 under each page's 本页合计) is the running sum: every payment above it.
+        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: labelKey.includes('累计') ? 0 : lastTotalAt, to: payments.length });
         lastTotalAt = payments.length;
         pageStart = payments.length;
         continue;
@@ -155,13 +156,12 @@ export function readPayments(
     payments.push(p);
     paymentRows.push(row);
   }
-  // A total with no payment since the last one: right under another total (总计 under 合计, 本年累计 under
-  // each month's 本月合计) it covers every payment above it; with none above (合计 as the export's first
-  // row) it covers those below it, up to the next total.
+  // A total with no payment above it since the last one (合计 as the export's first row) covers those below it;
+  // one right under another total with none below it either (总计 under 合计) covers every payment above it.
   totals.forEach((t, i) => {
     if (t.from < t.to) return;
-    if (t.to > 0) t.from = 0;
-    else t.to = i + 1 < totals.length ? totals[i + 1].to : payments.length;
+    t.to = i + 1 < totals.length ? totals[i + 1].to : payments.length;
+    if (t.from === t.to) t.from = 0;
   });
   return { payments, paymentRows, totals, layout };
 }

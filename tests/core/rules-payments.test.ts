@@ -330,6 +330,21 @@ describe('reading the 支付明细 table row by row', () => {
       const wrong = runAndWrite(book(FUNDS, paymentsSheet([TWO[0], ['本月合计', '', '', 50000], ['本年累计', '', '', 10000], TWO[1], ['本月合计', '', '', 10000], ['本年累计', '', '', 60000]])));
       expect(issuesAt(wrong)).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D4 支付明细合计行金额 10000 元与上方各笔之和 50000 元不符。请核对合计公式或范围。']);
     });
+
+    it('本页合计 then 累计 on every page: each 累计 covers every page so far, each 本页合计 its own page', () => {
+      const pages = (running: number) =>
+        runAndWrite(book(FUNDS, paymentsSheet([TWO[0], ['本页合计', '', '', 50000], ['累计', '', '', 50000], ['第1页', '', '', ''], TWO[1], ['本页合计', '', '', 10000], ['累计', '', '', running], ['第2页', '', '', '']])));
+      expect(issuesAt(pages(60000))).toEqual([]);
+      expect(issuesAt(pages(10000))).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D8 支付明细合计行金额 10000 元与上方各笔之和 60000 元不符。请核对合计公式或范围。']);
+      expect(executed(pages(60000))).toEqual([5_000_000n, 1_000_000n]);
+    });
+
+    it('a 合计 placed first in a second section, under the first section’s 合计, covers the payments below it', () => {
+      const w = runAndWrite(book(FUNDS, paymentsSheet([TWO[0], ['合计', '', '', 50000], ['合计', '', '', 15000], TWO[1], ['2023-04-02', 'V3', '宣传', 5000]])));
+      expect(issuesAt(w)).toEqual([]);
+      const wrong = runAndWrite(book(FUNDS, paymentsSheet([TWO[0], ['合计', '', '', 50000], ['合计', '', '', 65000], TWO[1], ['2023-04-02', 'V3', '宣传', 5000]])));
+      expect(issuesAt(wrong)).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D4 支付明细合计行金额 65000 元与下方各笔之和 15000 元不符。请核对合计公式或范围。']);
+    });
   });
 
   describe('the cells of a payment', () => {
