@@ -99,8 +99,10 @@ export function readPayments(
       if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
         if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
         const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
-        // 累计 (本年累计, or 累计 under each page's 本页合计) is the running sum: every payment above it.
-        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: labelKey.includes('累计') ? 0 : lastTotalAt, to: payments.length });
+        // 累计 (本年累计, or 累计 under each page's 本页合计) is the running sum: every payment above it —
+        // except 本月累计, the month's own, as 本月合计 is.
+        const running = labelKey.includes('累计') && !labelKey.startsWith('本月');
+        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: running ? 0 : lastTotalAt, to: payments.length });
         lastTotalAt = payments.length;
         pageStart = payments.length;
         continue;

@@ -339,6 +339,13 @@ describe('reading the 支付明细 table row by row', () => {
       expect(executed(pages(60000))).toEqual([5_000_000n, 1_000_000n]);
     });
 
+    it('本月累计 is the month’s own sum (as 本月合计), 本年累计 the year’s so far', () => {
+      const months = (second: number) =>
+        runAndWrite(book(FUNDS, paymentsSheet([TWO[0], ['本月累计', '', '', 50000], ['本年累计', '', '', 50000], TWO[1], ['本月累计', '', '', second], ['本年累计', '', '', 60000]])));
+      expect(issuesAt(months(10000))).toEqual([]);
+      expect(issuesAt(months(60000))).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D6 支付明细合计行金额 60000 元与上方各笔之和 10000 元不符。请核对合计公式或范围。']);
+    });
+
     it('a 合计 placed first in a second section, under the first section’s 合计, covers the payments below it', () => {
       const w = runAndWrite(book(FUNDS, paymentsSheet([TWO[0], ['合计', '', '', 50000], ['合计', '', '', 15000], TWO[1], ['2023-04-02', 'V3', '宣传', 5000]])));
       expect(issuesAt(w)).toEqual([]);
