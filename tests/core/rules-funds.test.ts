@@ -29,6 +29,36 @@ describe('which projects a total covers', () => {
     expect(w.cell('执行率', '合计')).toBe(0.5);
   });
 
+  it('a 合计 right under the header covers the whole table, past the header printed again', () => {
+    const w = runAndWrite(book(fundsSheet([['合计', 30, 15], ['项目名称', '全年预算数', '执行数'], ['甲', 10, 5], ['乙', 20, 10]])));
+    expect(seen(w)).toEqual([]);
+    expect(w.cell('执行率', '合计')).toBe(0.5);
+  });
+
+  it('a 合计 right under the header covers the whole table, past its own 其中 rows', () => {
+    const w = runAndWrite(book(fundsSheet([['合计', 30, 15], ['其中：财政拨款', 25, ''], ['甲', 10, 5], ['乙', 20, 10]])));
+    expect(seen(w)).toEqual([]);
+    expect(w.cell('执行率', '合计')).toBe(0.5);
+  });
+
+  it('a 合计 right under a heading covers that heading’s projects, not the whole table', () => {
+    const w = runAndWrite(book(fundsSheet([['一、上级资金', '', ''], ['合计', 30, 15], ['甲', 10, 5], ['乙', 20, 10], ['二、本级资金', '', ''], ['合计', 5, 5], ['丙', 5, 5]])));
+    expect(seen(w)).toEqual([]);
+    expect(totalRows(w)).toEqual(['合计 50% 30000000', '合计 100% 5000000']);
+  });
+
+  it('a 合计 at the bottom under a heading with no projects yet covers the whole table', () => {
+    const w = runAndWrite(book(fundsSheet([['甲', 10, 5], ['乙', 20, 10], ['二、本级资金', '', ''], ['合计', 30, 15]])));
+    expect(seen(w)).toEqual([]);
+    expect(w.cell('执行率', '合计')).toBe(0.5);
+  });
+
+  it('a 小计 under a heading and a blank row covers the projects below it', () => {
+    const w = runAndWrite(book(fundsSheet([['一、上级资金', '', ''], ['', '', ''], ['小计', 30, 15], ['甲', 10, 5], ['乙', 20, 10]])));
+    expect(seen(w)).toEqual([]);
+    expect(w.cell('执行率', '小计')).toBe(0.5);
+  });
+
   it('a 合计 right under the header, then headings, covers the whole table', () => {
     const w = runAndWrite(book(fundsSheet([['合计', 30, 15], ['一、上级资金', '', ''], ['甲', 10, 5], ['二、本级资金', '', ''], ['乙', 20, 10]])));
     expect(seen(w)).toEqual([]);
