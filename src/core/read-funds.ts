@@ -128,8 +128,8 @@ export function readFunds(
     const row = table.dataStart + i;
     const c = classes[i];
     if (c.kind === 'blank' || c.kind === 'header-repeat' || c.kind === 'footnote') {
+      // A note line (注：…, 承前页) ends nothing: a 合计 under it may still stand above its projects.
       fundRows.push({ row, kind: c.kind });
-      if (c.kind === 'footnote') previous = 'other';
       continue;
     }
     if (c.kind === 'total') {

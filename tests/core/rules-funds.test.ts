@@ -59,6 +59,12 @@ describe('which projects a total covers', () => {
     expect(w.cell('执行率', '小计')).toBe(0.5);
   });
 
+  it('a 合计 under a note row right under the header covers the whole table', () => {
+    const w = runAndWrite(book(fundsSheet([['注：金额含追加预算', '', ''], ['合计', 30, 15], ['甲', 10, 5], ['乙', 20, 10]])));
+    expect(seen(w)).toEqual([]);
+    expect(w.cell('执行率', '合计')).toBe(0.5);
+  });
+
   it('a 合计 right under the header, then headings, covers the whole table', () => {
     const w = runAndWrite(book(fundsSheet([['合计', 30, 15], ['一、上级资金', '', ''], ['甲', 10, 5], ['二、本级资金', '', ''], ['乙', 20, 10]])));
     expect(seen(w)).toEqual([]);
