@@ -304,6 +304,12 @@ describe('reading the 支付明细 table row by row', () => {
   });
 
   describe('totals above, below and under each other', () => {
+    it('a 合计 at the top covers the payments down to the next total, not a late entry under that total', () => {
+      const late = (top: number) => issuesAt(runAndWrite(book(FUNDS, paymentsSheet([['合计', '', '', top], TWO[0], ['合计', '', '', 50000], TWO[1]]))));
+      expect(late(50000)).toEqual([]);
+      expect(late(60000)).toEqual(['TOTAL_ROW_MISMATCH 支付明细!D2 支付明细合计行金额 60000 元与下方各笔之和 50000 元不符。请核对合计公式或范围。']);
+    });
+
     it('a 合计 at the top and another at the bottom: each checked against all the payments', () => {
       expect(issuesAt(runAndWrite(book(FUNDS, paymentsSheet([['合计', '', '', 60000], ...TWO, ['合计', '', '', 60000]]))))).toEqual([]);
       expect(issuesAt(runAndWrite(book(FUNDS, paymentsSheet([['合计', '', '', 70000], ...TWO, ['合计', '', '', 60000]]))))).toEqual([
