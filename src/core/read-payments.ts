@@ -59,6 +59,18 @@ export function readPayments(
   let pageStart = 0;
   const numericCode = { done: false };
   const mapped = (Object.values(cols) as number[]).filter((c) => c !== cols.check);
+  /**
+   * A total row (合计, 本页合计, an Excel table's totals row) covering the payments from `from` to those read
+   * so far; one whose amount is a formula with no value is named as not checked instead.
+   */
+  const addTotal = (row: number, value: CellValue, uncalculatedAmount: boolean, from: number) => {
+    if (uncalculatedAmount) {
+      uncalculated.add(sheet.name, row, cAmount, 'amount', true);
+      return;
+    }
+    const amount = readAmount(sheet.name, row, cAmount, value, unit, 'amount', issues, 'warning');
+    if (amount !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount, from, to: payments.length });
+  };
   for (let row = table.dataStart; row <= table.dataEnd; row++) {
     const values = sheet.values[row - sheet.top];
     // The header printed again inside the export (every page): neither a payment nor a total.
@@ -87,9 +99,7 @@ export function readPayments(
         continue;
       }
       if (PAGE_TOTAL.test(pageKey)) {
-        if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
-        const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
-        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: pageStart, to: payments.length });
+        addTotal(row, amountValue, amountUncalculated, pageStart);
         pageStart = payments.length;
         continue;
       }
@@ -97,12 +107,10 @@ export function readPayments(
     if (listObjectTotal || (typeof labelValue === 'string' && /[计汇tｔ]/i.test(labelValue))) {
       const labelKey = toHalfWidth(cellText(labelValue)).replace(/\s+/g, '');
       if (listObjectTotal || (TOTAL_LABEL.test(labelKey) && labelKey.length <= 20)) {
-        if (amountUncalculated) uncalculated.add(sheet.name, row, cAmount, 'amount', true);
-        const amt = amountUncalculated ? undefined : readAmount(sheet.name, row, cAmount, amountValue, unit, 'amount', issues, 'warning');
         // 累计 (本年累计, or 累计 under each page's 本页合计) is the running sum: every payment above it —
         // except 本月累计, the month's own, as 本月合计 is.
         const running = labelKey.includes('累计') && !labelKey.startsWith('本月');
-        if (amt !== undefined) totals.push({ row, cell: address(sheet.name, row, cAmount), amount: amt, from: running ? 0 : lastTotalAt, to: payments.length });
+        addTotal(row, amountValue, amountUncalculated, running ? 0 : lastTotalAt);
         lastTotalAt = payments.length;
         pageStart = payments.length;
         continue;
